@@ -1,0 +1,3 @@
+"""mockbot: a mock interviewer for ML-engineer interview loops."""
+
+__version__ = "0.1.0"

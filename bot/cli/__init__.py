@@ -1,0 +1,22 @@
+"""The `mockbot` command line: one typer app, one sub-module per command group."""
+
+from __future__ import annotations
+
+import typer
+
+from bot.cli import banks, score
+
+app = typer.Typer(
+    name="mockbot",
+    help="A mock interviewer for ML-engineer interview loops.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(banks.app, name="banks")
+app.command("score")(score.score_command)
+app.command("demo")(score.demo_command)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""Interview content: question banks and rubrics (SCHEMA.md), loading and validation."""

@@ -1,0 +1,1 @@
+"""Scoring answers against rubrics: the heuristic scorer and the code runner."""
