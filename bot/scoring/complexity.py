@@ -1,0 +1,82 @@
+"""Reading big-O claims from prose and comparing them with the optimal bound.
+
+Candidates write the same bound many ways (O(R*C), O(m x n), O(rows*cols),
+O(N log k)); comparing shapes (how many size factors, how many logs, or an
+exponent) instead of strings accepts those spellings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BIG_O_RE = re.compile(r"\b[oO]\s*\(\s*([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_SPACE_RE = re.compile(r"\b(?:space|memory|extra|auxiliary|storage)\b", re.I)
+_TIME_RE = re.compile(r"\b(?:time|runtime|run time|runs in|complexity)\b", re.I)
+
+
+@dataclass(frozen=True, order=True)
+class Shape:
+    """Polynomial degree in input sizes, then the number of log factors."""
+
+    degree: float
+    logs: int
+    exponential: bool = False
+
+    def cost(self) -> tuple[int, float, int]:
+        return (int(self.exponential), self.degree, self.logs)
+
+
+def shape(expr: str) -> Shape:
+    e = expr.lower().replace(" ", "").replace("·", "*").replace("×", "*")
+    if re.search(r"\d\^[a-z]|[a-z]!|\^[a-z]|2\*\*[a-z]", e):
+        return Shape(99, 0, True)
+    logs = len(re.findall(r"log", e))
+    e = re.sub(r"log\w*\(?[a-z0-9_]*\)?", "", e)
+    degree = 0.0
+    for power in re.findall(r"\^\s*\(?(\d+(?:\.\d+)?)", e):
+        degree += float(power) - 1
+    # Identifiers standing for sizes (n, m, k, r, c, rows, cols, len(x), amount...).
+    names = re.findall(r"len\([^)]*\)|[a-z_][a-z_0-9]*", e)
+    names = [n for n in names if n not in {"x", "o"}]
+    if "+" in e and "*" not in e and not re.search(r"[a-z]{1,3}[a-z]{1,3}", e.replace("+", "")):
+        degree += 1 if names else 0
+    else:
+        degree += len(names)
+    if e in {"1", ""}:
+        degree = 0
+    return Shape(degree, logs)
+
+
+@dataclass(frozen=True)
+class Claims:
+    time: str | None
+    space: str | None
+
+
+def read_claims(prose: str) -> Claims:
+    """The first time bound and the first space bound the candidate states."""
+    time_c: str | None = None
+    space_c: str | None = None
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", prose):
+        found = _BIG_O_RE.findall(sentence)
+        if not found:
+            continue
+        if len(found) >= 2 and _SPACE_RE.search(sentence):
+            time_c = time_c or found[0]
+            space_c = space_c or found[1]
+            continue
+        for expr in found:
+            if _SPACE_RE.search(sentence) and not _TIME_RE.search(sentence):
+                space_c = space_c or expr
+            else:
+                time_c = time_c or expr
+    return Claims(time_c, space_c)
+
+
+def compare(stated: str | None, optimal: str | None) -> int | None:
+    """-1 better than optimal (a wrong claim), 0 matches, 1 worse, None unknown."""
+    if stated is None or optimal is None:
+        return None
+    a, b = shape(stated).cost(), shape(optimal).cost()
+    return (a > b) - (a < b)

@@ -1,0 +1,1 @@
+"""Per-criterion rules: each reads an `Analysis` and returns a 1-5 judgement."""

@@ -1,0 +1,85 @@
+"""Turning answer prose into sentences, tokens and stems.
+
+Key points must be found "inside real sentences": a bare list of terms is not
+an explanation. So the unit here is the sentence, and every sentence knows
+whether it reads like prose (enough words, some function words that glue a
+claim together) or like a fragment of a keyword list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from bot.scoring.lexicon import FUNCTION_WORDS, STOPWORDS, SYNONYMS
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+# Words, numbers with decimals/units, and big-O expressions stay single tokens.
+_TOKEN_RE = re.compile(r"o\([^)]{1,30}\)|\d+(?:[.,]\d+)*%?|[a-z][a-z0-9_+'-]*", re.I)
+# Sentence ends: punctuation followed by space, or line breaks (bullets are sentences).
+_SENT_SPLIT_RE = re.compile(r"(?<=[.!?;])\s+(?=[^a-z0-9\s])|(?<=[.!?])\s+|\n+")
+_BULLET_RE = re.compile(r"^\s*(?:[-*•>]|\d+[.)]|[a-z][.)]|#+)\s+", re.I)
+_MAX_SENTENCES = 2_000
+
+
+@lru_cache(maxsize=65_536)
+def stem(word: str) -> str:
+    """Stem one lower-cased word, folded onto its synonym group's canonical stem."""
+    base: str = _STEMMER.stemWord(word)
+    return SYNONYMS.get(base, SYNONYMS.get(word, base))
+
+
+def tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN_RE.findall(text)]
+
+
+def content_stems(words: list[str]) -> list[str]:
+    """Stems of the words that carry meaning (no stop words, no 1-letter tokens)."""
+    return [stem(w) for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    words: tuple[str, ...]
+    stems: frozenset[str]
+    is_prose: bool
+
+
+def _is_prose(words: list[str], text: str) -> bool:
+    """A real sentence: several words with some glue, not a comma-separated term list."""
+    if len(words) < 5:
+        return False
+    glue = sum(w in FUNCTION_WORDS for w in words)
+    fragments = [f for f in re.split(r"[,;]", text) if f.strip()]
+    if len(fragments) >= 4:
+        mean_len = sum(len(tokens(f)) for f in fragments) / len(fragments)
+        if mean_len < 3.5:
+            return False
+    return glue >= 2 and glue / len(words) >= 0.12
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    for raw in _SENT_SPLIT_RE.split(text):
+        line = _BULLET_RE.sub("", raw).strip()
+        if not line:
+            continue
+        words = tokens(line)
+        if not words:
+            continue
+        out.append(Sentence(line, tuple(words), frozenset(content_stems(words)), _is_prose(words, line)))
+        if len(out) >= _MAX_SENTENCES:
+            break
+    return out
+
+
+def phrase_stems(phrase: str) -> tuple[str, ...]:
+    """A cue phrase as a stem sequence, keeping stop words out so 'the KV cache' == 'KV cache'."""
+    words = tokens(phrase)
+    stems = content_stems(words)
+    return tuple(stems) if stems else tuple(stem(w) for w in words)
