@@ -10,6 +10,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+# A location inside a YAML document, as pydantic reports it: ('questions', 3, 'title').
+Loc = tuple[str | int, ...]
+
+
+def format_loc(loc: Loc) -> str:
+    """Render a location the way authors read it: `questions[3].key_points[0].criterion`."""
+    out = ""
+    for segment in loc:
+        if segment == "[key]":  # pydantic's marker for "the key itself" in dict errors
+            continue
+        if isinstance(segment, int):
+            out += f"[{segment}]"
+        else:
+            out += f".{segment}" if out else str(segment)
+    return out
+
 
 @dataclass(frozen=True)
 class ContentIssue:
@@ -20,7 +36,9 @@ class ContentIssue:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else str(self.file)
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
 
 
 class ContentError(Exception):

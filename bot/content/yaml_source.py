@@ -17,9 +17,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from bot.content.errors import ContentIssue
-
-Loc = tuple[str | int, ...]
+from bot.content.errors import ContentIssue, Loc, format_loc
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -98,27 +96,37 @@ def parse_yaml_text(text: str, path: Path) -> tuple[YamlDocument | None, list[Co
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_issue(path, exc)]
+        return None, [_syntax_issue(path, exc, text)]
     except yaml.YAMLError as exc:
         return None, [ContentIssue(path, None, "", f"YAML error: {exc}")]
     if node is None:
         return None, [ContentIssue(path, 1, "", "file is empty")]
     builder = _Builder(path)
     try:
-        data, root = builder.build(node)
+        data, root = builder.build(node, ())
     except yaml.MarkedYAMLError as exc:
-        return None, [*builder.issues, _syntax_issue(path, exc)]
+        return None, [*builder.issues, _syntax_issue(path, exc, text)]
     return YamlDocument(path, data, root), builder.issues
 
 
-def _syntax_issue(path: Path, exc: yaml.MarkedYAMLError) -> ContentIssue:
+def _syntax_issue(path: Path, exc: yaml.MarkedYAMLError, text: str) -> ContentIssue:
     mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or ""
-    if "\\t" in problem or "\t" in problem:
+    line = mark.line + 1 if mark else None
+    if mark is not None and _tab_at(text, mark.line, mark.column):
         message = "tab character found: YAML indentation must use spaces"
     else:
-        message = "YAML syntax error: " + "; ".join(p for p in (exc.context, problem) if p)
-    return ContentIssue(path, mark.line + 1 if mark else None, "", message)
+        message = "YAML syntax error: " + "; ".join(p for p in (exc.context, exc.problem) if p)
+    return ContentIssue(path, line, "", message)
+
+
+def _tab_at(text: str, line: int, column: int) -> bool:
+    """libyaml's tab error does not say "tab"; look at the text where it stopped."""
+    lines = text.splitlines()
+    if not 0 <= line < len(lines):
+        return False
+    row = lines[line]
+    indent = row[: len(row) - len(row.lstrip(" \t"))]
+    return "\t" in indent or row[column : column + 1] == "\t"
 
 
 class _Builder:
@@ -130,55 +138,57 @@ class _Builder:
         self._constructor = SafeConstructor()
         self._active: set[int] = set()
 
-    def build(self, node: Node) -> tuple[Any, LocNode]:
+    def build(self, node: Node, loc: Loc) -> tuple[Any, LocNode]:
         line = node.start_mark.line + 1
         if type(node) is ScalarNode:
             if node.tag == _STR_TAG:
                 return node.value, LocNode(line)
             return self._constructor.construct_object(node), LocNode(line)
         if id(node) in self._active:
-            self._issue(line, "recursive alias: a node may not contain itself")
+            self._issue(line, loc, "recursive alias: a node may not contain itself")
             return None, LocNode(line)
         self._active.add(id(node))
         try:
             if type(node) is SequenceNode:
-                return self._sequence(node, line)
+                return self._sequence(node, line, loc)
             if type(node) is MappingNode:
-                return self._mapping(node, line)
+                return self._mapping(node, line, loc)
             return self._constructor.construct_object(node), LocNode(line)
         finally:
             self._active.discard(id(node))
 
-    def _sequence(self, node: SequenceNode, line: int) -> tuple[list[Any], LocNode]:
+    def _sequence(self, node: SequenceNode, line: int, loc: Loc) -> tuple[list[Any], LocNode]:
         values: list[Any] = []
-        locs: list[LocNode] = []
-        for child in node.value:
-            value, loc = self.build(child)
+        lines: list[LocNode] = []
+        for index, child in enumerate(node.value):
+            value, child_lines = self.build(child, (*loc, index))
             values.append(value)
-            locs.append(loc)
-        return values, LocNode(line, locs)
+            lines.append(child_lines)
+        return values, LocNode(line, lines)
 
-    def _mapping(self, node: MappingNode, line: int) -> tuple[dict[Any, Any], LocNode]:
+    def _mapping(self, node: MappingNode, line: int, loc: Loc) -> tuple[dict[Any, Any], LocNode]:
         data: dict[Any, Any] = {}
         locs: dict[Any, tuple[int, LocNode]] = {}
         merged: list[tuple[dict[Any, Any], LocNode]] = []
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if key_node.tag == _MERGE_TAG:
-                merged.extend(self._merge_sources(value_node))
+                merged.extend(self._merge_sources(value_node, (*loc, "<<")))
                 continue
-            key, _ = self.build(key_node)
+            key, _ = self.build(key_node, loc)
             try:
                 hash(key)
             except TypeError:
-                self._issue(key_line, f"mapping key must be a scalar, got {type(key).__name__}")
+                message = f"mapping key must be a scalar, got {type(key).__name__}"
+                self._issue(key_line, loc, message)
                 continue
             if key in locs:
                 first = locs[key][0]
-                self._issue(key_line, f"duplicate key '{key}' (first set on line {first})")
+                message = f"duplicate key '{key}' (first set on line {first})"
+                self._issue(key_line, (*loc, key), message)
                 continue
-            data[key], loc = self.build(value_node)
-            locs[key] = (key_line, loc)
+            data[key], locs_child = self.build(value_node, (*loc, key))
+            locs[key] = (key_line, locs_child)
         # `<<: *defaults` fills in keys the mapping does not set itself (YAML merge semantics).
         for source, source_loc in merged:
             children = source_loc.children if isinstance(source_loc.children, dict) else {}
@@ -188,16 +198,17 @@ class _Builder:
                     locs[key] = children.get(key, (line, LocNode(line)))
         return data, LocNode(line, locs)
 
-    def _merge_sources(self, node: Node) -> list[tuple[dict[Any, Any], LocNode]]:
+    def _merge_sources(self, node: Node, loc: Loc) -> list[tuple[dict[Any, Any], LocNode]]:
         nodes = node.value if type(node) is SequenceNode else [node]
         sources: list[tuple[dict[Any, Any], LocNode]] = []
         for child in nodes:
-            value, loc = self.build(child)
+            value, lines = self.build(child, loc)
             if isinstance(value, dict):
-                sources.append((value, loc))
+                sources.append((value, lines))
             else:
-                self._issue(child.start_mark.line + 1, "'<<' merge needs a mapping or a list of them")
+                line = child.start_mark.line + 1
+                self._issue(line, loc, "'<<' merge needs a mapping or a list of mappings")
         return sources
 
-    def _issue(self, line: int, message: str) -> None:
-        self.issues.append(ContentIssue(self.path, line, "", message))
+    def _issue(self, line: int, loc: Loc, message: str) -> None:
+        self.issues.append(ContentIssue(self.path, line, format_loc(loc), message))

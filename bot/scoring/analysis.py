@@ -68,6 +68,19 @@ def _question_vocabulary(question: Question) -> frozenset[str]:
     return frozenset(content_stems(tokens(" ".join(parts))))
 
 
+def _without_echo(sentences: list[Sentence], question: Question) -> list[Sentence]:
+    """Drop repeated sentences and sentences copied from the prompt: neither is an answer."""
+    prompt = frozenset(content_stems(tokens(question.title + " " + question.prompt)))
+    seen: set[frozenset[str]] = set()
+    kept = []
+    for s in sentences:
+        if len(s.stems) >= 4 and (s.stems in seen or len(s.stems & prompt) >= 0.85 * len(s.stems)):
+            continue
+        seen.add(s.stems)
+        kept.append(s)
+    return kept
+
+
 def analyse(question: Question, answer: str) -> Analysis:
     truncated = len(answer) > MAX_ANSWER_CHARS
     text = answer[:MAX_ANSWER_CHARS]
@@ -75,7 +88,7 @@ def analyse(question: Question, answer: str) -> Analysis:
     entry = question.coding.entry_point if question.coding else None
     code = extract_code(guarded.text, entry)
     prose = prose_without_code(guarded.text)
-    sentences = split_sentences(prose)
+    sentences = _without_echo(split_sentences(prose), question)
     prose_sents = [s for s in sentences if s.is_prose]
     prose_words = sum(len(s.words) for s in prose_sents)
     all_words = sum(len(s.words) for s in sentences)

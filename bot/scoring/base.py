@@ -21,7 +21,12 @@ class CriterionScore:
     missing: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "score": self.score, "evidence": self.evidence, "missing": self.missing}
+        return {
+            "id": self.id,
+            "score": self.score,
+            "evidence": self.evidence,
+            "missing": self.missing,
+        }
 
 
 @dataclass(frozen=True)

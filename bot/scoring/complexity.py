@@ -27,25 +27,42 @@ class Shape:
         return (int(self.exponential), self.degree, self.logs)
 
 
-def shape(expr: str) -> Shape:
-    e = expr.lower().replace(" ", "").replace("·", "*").replace("×", "*")
-    if re.search(r"\d\^[a-z]|[a-z]!|\^[a-z]|2\*\*[a-z]", e):
-        return Shape(99, 0, True)
-    logs = len(re.findall(r"log", e))
-    e = re.sub(r"log\w*\(?[a-z0-9_]*\)?", "", e)
+_SIZE_LETTERS = frozenset("nmkrcvewlhdpqst")
+_EXPONENTIAL_RE = re.compile(r"\d\^[a-z(]|[a-z]\^[a-z(]|[a-z)]!|2\*\*[a-z]|\bexp\b")
+
+
+def _term_shape(term: str) -> Shape:
+    logs = len(re.findall(r"log", term))
+    term = re.sub(r"log\w*\(?[a-z0-9_*]*\)?", " ", term)
     degree = 0.0
-    for power in re.findall(r"\^\s*\(?(\d+(?:\.\d+)?)", e):
+    for power in re.findall(r"(?:\^|\*\*)\(?(\d+(?:\.\d+)?)", term):
         degree += float(power) - 1
-    # Identifiers standing for sizes (n, m, k, r, c, rows, cols, len(x), amount...).
-    names = re.findall(r"len\([^)]*\)|[a-z_][a-z_0-9]*", e)
-    names = [n for n in names if n not in {"x", "o"}]
-    if "+" in e and "*" not in e and not re.search(r"[a-z]{1,3}[a-z]{1,3}", e.replace("+", "")):
-        degree += 1 if names else 0
-    else:
-        degree += len(names)
-    if e in {"1", ""}:
-        degree = 0
+    term = re.sub(r"(?:\^|\*\*)\(?\d+(?:\.\d+)?\)?", " ", term)
+    for name in re.findall(r"len\([^)]*\)|[a-z_][a-z_0-9]*", term):
+        if name.startswith("len("):
+            degree += 1
+        elif 2 <= len(name) <= 3 and set(name) <= _SIZE_LETTERS:
+            degree += len(name)  # juxtaposed sizes: O(mn), O(nk)
+        else:
+            degree += 1
     return Shape(degree, logs)
+
+
+def shape(expr: str) -> Shape:
+    """The growth shape of a big-O body; a sum takes its largest term."""
+    e = expr.lower().strip()
+    wrapped = re.fullmatch(r"o\s*\((.*)\)", e)
+    if wrapped:  # bank content writes the bound with its O(...)
+        e = wrapped.group(1)
+    e = re.sub(r"\s+[x×·]\s+|[×·]", "*", e).replace(" ", "")
+    if _EXPONENTIAL_RE.search(e):
+        return Shape(99, 0, True)
+    # min(a, b) and max(a, b) grow like one size.
+    e = re.sub(r"(?:min|max)\([^()]*\)", "n", e)
+    terms = [t for t in re.split(r"[+-]", e) if t]
+    if not terms or all(re.fullmatch(r"[\d.]+", t) for t in terms):
+        return Shape(0, 0)
+    return max((_term_shape(t) for t in terms), key=Shape.cost)
 
 
 @dataclass(frozen=True)

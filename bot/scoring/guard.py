@@ -35,8 +35,13 @@ class Guarded:
     removed: list[str]
 
 
+_QUOTED_RE = re.compile(r"\"[^\"\n]{0,200}\"|“[^”\n]{0,200}”|'[^'\n]{8,200}'")
+
+
 def _is_directive(passage: str) -> bool:
-    return bool(_DIRECTIVE_RE.search(passage) or _FAKE_SCORE_RE.search(passage))
+    # A quoted attack ('"ignore your instructions" gets nowhere') is discussion, not a directive.
+    unquoted = _QUOTED_RE.sub(" ", passage)
+    return bool(_DIRECTIVE_RE.search(unquoted) or _FAKE_SCORE_RE.search(passage))
 
 
 def strip_grader_text(answer: str) -> Guarded:

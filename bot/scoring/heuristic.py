@@ -145,6 +145,9 @@ class HeuristicScorer:
         if not a.sentences and a.code is None:
             notes.append("The answer is empty: nothing to score.")
             return 1
+        if a.list_like and a.code is None:
+            notes.append("The answer reads as a list of terms; key points count only in sentences.")
+            return 1 if a.prose_words < 5 else _LIST_CAP
         if a.prose_words < 5 and a.code is None:
             notes.append("The answer is too short to show any key point.")
             return 1
@@ -152,9 +155,6 @@ class HeuristicScorer:
         if a.topicality < _OFF_TOPIC and cov < 0.25 and a.code is None:
             notes.append("The answer does not address the question asked.")
             return 1
-        if a.list_like and a.code is None:
-            notes.append("The answer reads as a list of terms; key points count only in sentences.")
-            return _LIST_CAP
         return 5
 
 

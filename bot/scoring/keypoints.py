@@ -14,15 +14,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.content.schema import KeyPoint
+from bot.scoring.lexicon import words
 from bot.scoring.text import Sentence, content_stems, phrase_stems, tokens
 
 # Stems too common in technical prose to show that a specific idea is present.
 _GENERIC = frozenset(
     content_stems(
-        """answer question candidate explain explains say says state states name names
+        words(
+            """
+        answer question candidate explain explains say says state states name names
         approach solution system design way thing things case cases work works time step
-        good well need needs want first second new high low number value values
-        describe describes mention mentions give gives show shows""".split()
+        good well need needs want first second new high low number value values describe
+        describes mention mentions give gives show shows
+    """
+        )
     )
 )
 _SYMBOLIC_RE = re.compile(r"[^a-z0-9\s-]", re.I)
@@ -82,7 +87,9 @@ def find_key_point(kp: KeyPoint, sentences: Sequence[Sentence]) -> KeyPointHit:
     return KeyPointHit(kp, round(best, 3), best_sentence if best >= PARTIAL else None)
 
 
-def find_key_points(key_points: Sequence[KeyPoint], sentences: Sequence[Sentence]) -> list[KeyPointHit]:
+def find_key_points(
+    key_points: Sequence[KeyPoint], sentences: Sequence[Sentence]
+) -> list[KeyPointHit]:
     return [find_key_point(kp, sentences) for kp in key_points]
 
 

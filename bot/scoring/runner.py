@@ -1,18 +1,34 @@
 """Running candidate code against a question's tests, outside the bot's process.
 
-INTERFACE (fixed; implementation to be filled in): `CodeRunner` is what the
-scorer depends on; `SubprocessRunner` is the first implementation (a later
-issue swaps in a real sandbox behind the same protocol).
+INTERFACE (fixed): `CodeRunner` is what the scorer depends on; `SubprocessRunner`
+is the first implementation (a later issue swaps in a real sandbox behind the
+same protocol). The child side is `harness.py`; judging what it reports, and
+wording it so hidden tests stay hidden, is `outcomes.py`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import logging
+import math
+import os
+import secrets
+import selectors
+import signal
+import subprocess
+import sys
+import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from pathlib import Path
+from typing import IO, Any, BinaryIO, Protocol
 
 from bot.content.schema import CodingTest
+from bot.scoring import outcomes
+from bot.scoring.harness import Unsupported, encode
 
 
 class Outcome(StrEnum):
@@ -62,3 +78,211 @@ class CodeRunner(Protocol):
         tests: Sequence[CodingTest],
         limits: Limits | None = None,
     ) -> RunReport: ...
+
+
+# ----------------------------------------------------------------- implementation
+
+_HARNESS = Path(__file__).with_name("harness.py")
+# -I implies -E, which would drop PYTHONHASHSEED; the environment is ours anyway,
+# so -s -S -P give the rest of -I (no user or site packages, no script dir on sys.path).
+_PYTHON_FLAGS = ("-s", "-S", "-P")
+_ENV = {
+    "PATH": "/usr/bin:/bin",
+    "LANG": "C.UTF-8",
+    "PYTHONDONTWRITEBYTECODE": "1",
+    "PYTHONHASHSEED": "0",  # set order, hence scores, repeat from run to run
+}
+_STARTUP_GRACE_SECONDS = 0.5
+_FILE_BYTES = 1 << 20
+_STDERR_BYTES = 8192
+_log = logging.getLogger(__name__)
+
+Job = tuple[str, str, Sequence[CodingTest]]
+
+
+class SubprocessRunner:
+    """Runs candidate code in a fresh, resource-limited interpreter, one per answer.
+
+    This is process isolation, not a sandbox: the child runs as the bot's user, so
+    it can read what the bot can read and open network connections. It cannot see
+    the bot's environment, memory or stdout, and it cannot hang or flood the bot.
+    """
+
+    def __init__(self, limits: Limits = Limits(), python: str = sys.executable) -> None:
+        self.limits = limits
+        self.python = python
+
+    def run(
+        self,
+        code: str,
+        entry_point: str,
+        tests: Sequence[CodingTest],
+        limits: Limits | None = None,
+    ) -> RunReport:
+        return self.run_many([(code, entry_point, tests)], limits)[0]
+
+    def run_many(self, jobs: Sequence[Job], limits: Limits | None = None) -> list[RunReport]:
+        """Run several programs in ONE child, each in a fresh namespace: TRUSTED code only.
+
+        Meant for checking a bank's reference solutions quickly. The jobs share a
+        process, so one can tamper with the next (builtins, modules, memory): never
+        pass candidate answers here. A job that ends the child ends its batch; the
+        jobs after it are run again in a new child.
+        """
+        limits = limits or self.limits
+        reports: list[RunReport] = []
+        while len(reports) < len(jobs):
+            reports += self._batch(jobs[len(reports) :], limits)
+        return reports
+
+    def _batch(self, jobs: Sequence[Job], limits: Limits) -> list[RunReport]:
+        """Reports for a prefix of `jobs`, up to and including the one that ended the child."""
+        result_r, result_w = os.pipe()
+        nonce = secrets.token_hex(16)
+        payload, n_sent, rejected = _payload(jobs, limits, result_w, nonce)
+        seconds = limits.per_answer_seconds * len(jobs)
+        cap = (n_sent + 2 * len(jobs) + 1) * (limits.output_bytes + 1024)
+        with (
+            tempfile.TemporaryDirectory(prefix="mockbot-run-", ignore_cleanup_errors=True) as cwd,
+            tempfile.TemporaryFile() as stdin,
+        ):
+            stdin.write(payload)
+            stdin.seek(0)
+            try:
+                proc = subprocess.Popen(
+                    [self.python, *_PYTHON_FLAGS, str(_HARNESS)],
+                    stdin=stdin,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                    cwd=cwd,
+                    env=_ENV,
+                    pass_fds=(result_w,),
+                    start_new_session=True,
+                )
+            except OSError as exc:
+                os.close(result_r)
+                _log.error("cannot start the code runner %s: %s", self.python, exc)
+                return [_unloadable(t, "the code runner could not start") for _, _, t in jobs]
+            finally:
+                os.close(result_w)
+            assert proc.stderr is not None
+            with proc, open(result_r, "rb", buffering=0) as results:  # exit waits for the child
+                deadline = time.monotonic() + seconds + _STARTUP_GRACE_SECONDS
+                done = f'{nonce} {{"done": true}}\n'.encode()
+                try:
+                    status, data, stderr = _collect(results, proc.stderr, deadline, cap, done)
+                finally:  # also kills what the code forked; unreaped, so the id is still ours
+                    with contextlib.suppress(ProcessLookupError, PermissionError):
+                        os.killpg(proc.pid, signal.SIGKILL)
+        if status != "done":
+            _log.info(
+                "code runner ended early (%s, %s): %r", status, proc.returncode, stderr[-300:]
+            )
+        events = outcomes.parse_events(data, len(jobs), nonce)
+        end = outcomes.ended(status, proc.returncode, seconds)
+        reports: list[RunReport] = []
+        for (_, entry_point, tests), bad, ev in zip(jobs, rejected, events, strict=True):
+            report, complete = _report(entry_point, tests, bad, ev, end, limits.per_test_seconds)
+            reports.append(report)
+            if not complete:
+                break
+        return reports
+
+
+def _payload(
+    jobs: Sequence[Job], limits: Limits, result_fd: int, nonce: str
+) -> tuple[bytes, int, list[dict[int, str]]]:
+    """The child's job: code and arguments only; expected values never leave the parent."""
+    items, rejected, n_sent = [], [], 0
+    for code, entry_point, tests in jobs:
+        encoded: list[list[Any]] = []
+        bad: dict[int, str] = {}
+        for i, test in enumerate(tests):
+            try:
+                encoded.append([i, encode(list(test.args))])
+            except (Unsupported, RecursionError) as exc:
+                bad[i] = f"its arguments cannot be passed to the code ({exc})"
+        items.append({"code": code, "entry_point": entry_point, "tests": encoded})
+        rejected.append(bad)
+        n_sent += len(encoded)
+    job = {
+        "result_fd": result_fd,
+        "nonce": nonce,
+        "memory_mb": limits.memory_mb,
+        "cpu_seconds": math.ceil(limits.per_answer_seconds * len(jobs)) + 1,
+        "file_bytes": _FILE_BYTES,
+        "per_test_seconds": max(limits.per_test_seconds, 0.001),
+        "max_value_bytes": limits.output_bytes,
+        "jobs": items,
+    }
+    return json.dumps(job, ensure_ascii=True).encode("ascii"), n_sent, rejected
+
+
+def _collect(
+    results: BinaryIO, errors: IO[bytes], deadline: float, cap: int, done: bytes
+) -> tuple[str, bytes, bytes]:
+    """Read the result pipe until the child is done, the deadline passes or `cap` is hit.
+
+    Memory stays bounded whatever the child writes: results are capped, stderr keeps
+    only its tail, and stdout goes to /dev/null.
+    """
+    data, err = bytearray(), b""
+    with selectors.DefaultSelector() as sel:
+        sel.register(results, selectors.EVENT_READ)
+        sel.register(errors, selectors.EVENT_READ)
+        while (remaining := deadline - time.monotonic()) > 0:
+            for key, _ in sel.select(remaining):
+                chunk = os.read(key.fd, 65536)
+                if key.fileobj is errors:
+                    err = (err + chunk)[-_STDERR_BYTES:]
+                    if not chunk:
+                        sel.unregister(errors)
+                    continue
+                data += chunk
+                if data.endswith(done):
+                    return "done", bytes(data), err
+                if not chunk:
+                    return "eof", bytes(data), err
+                if len(data) > cap:
+                    return "overflow", bytes(data), err
+    return "timeout", bytes(data), err
+
+
+def _unloadable(tests: Sequence[CodingTest], message: str) -> RunReport:
+    hidden = "hidden test: the code did not load"
+    results = [
+        TestResult(i, t.hidden, Outcome.ERROR, hidden if t.hidden else message)
+        for i, t in enumerate(tests)
+    ]
+    return RunReport(results, load_error=message)
+
+
+def _report(
+    entry_point: str,
+    tests: Sequence[CodingTest],
+    rejected: dict[int, str],
+    ev: outcomes.Events,
+    end: outcomes.Ended,
+    per_test_seconds: float,
+) -> tuple[RunReport, bool]:
+    """The job's report, and whether the child got through all of the job's tests."""
+    if ev.load_error is not None:
+        return _unloadable(tests, ev.load_error), True
+    if not ev.loaded:
+        return _unloadable(tests, f"the code {end.why} while loading"), False
+    results: list[TestResult] = []
+    missing = 0
+    for i, test in enumerate(tests):
+        call = outcomes.call_text(entry_point, test.args)
+        if i in rejected:
+            outcome, shown, hidden = "error", f"{call}: {rejected[i]}", "could not be run"
+        elif i in ev.results:
+            outcome, shown, hidden = outcomes.judge(call, test, ev.results[i], per_test_seconds)
+        else:
+            missing += 1
+            outcome, shown, hidden = outcomes.unfinished(call, end, first=missing == 1)
+        detail = f"hidden test: {hidden}" if test.hidden else shown
+        if outcome == "pass":
+            detail = ""
+        results.append(TestResult(i, test.hidden, Outcome(outcome), detail))
+    return RunReport(results), missing == 0

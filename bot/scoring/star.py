@@ -17,16 +17,21 @@ _PAST_RE = re.compile(
     r"in my (?:previous|last|current)|years? ago|\w{3,}ed)\b",
     re.I,
 )
-_HYPOTHETICAL_RE = re.compile(r"\b(?:i would|i'd|i always|i usually|i think|i believe|i'm very|"
-                              r"i am very|i tend to|in general)\b", re.I)
+_HYPOTHETICAL_RE = re.compile(
+    r"\b(?:i would|i'd|i always|i usually|i think|i believe|i'm very|"
+    r"i am very|i tend to|in general)\b",
+    re.I,
+)
 _I_ACTION_RE = re.compile(
     r"\bI\s+(?!am\b|was\b|think\b|believe\b|feel\b|would\b|'d\b|guess\b|always\b|usually\b|"
-    r"hope\b|like\b|love\b|want\b)(?:also\s+|then\s+|personally\s+|quickly\s+)?[a-z]{2,}", re.I
+    r"hope\b|like\b|love\b|want\b)(?:also\s+|then\s+|personally\s+|quickly\s+)?[a-z]{2,}",
+    re.I,
 )
 _WE_RE = re.compile(r"\b(?:we|our|us|the team)\b", re.I)
 _I_RE = re.compile(r"\b(?:I|my|me|myself)\b")
 _TASK_RE = re.compile(
-    r"\b(?:my (?:goal|task|job|role|responsibility)|i (?:was asked|needed|had to|owned|was responsible)"
+    r"\b(?:my (?:goal|task|job|role|responsibility)"
+    r"|i (?:was asked|needed|had to|owned|was responsible)"
     r"|(?:goal|task) was|needed to|had to|deadline|target|so that|wasn't ours|not my)\b",
     re.I,
 )
@@ -91,7 +96,9 @@ def read_story(sentences: list[Sentence]) -> Story:
         actions=actions,
         results=results,
         quantified_results=sum(len(re.findall(r"\d[\d,.]*", r)) > 0 for r in results)
-        + sum(_NUMBER_RE.search(p) is not None for p in prose[len(prose) // 2 :] if p not in results),
+        + sum(
+            _NUMBER_RE.search(p) is not None for p in prose[len(prose) // 2 :] if p not in results
+        ),
         reflection=[p for p in prose if _REFLECTION_RE.search(p)],
         hypothetical=len(past) < 2 or hypothetical_lines > len(past),
         i_count=len(_I_RE.findall(text)),

@@ -20,8 +20,8 @@ _STEMMER = snowballstemmer.stemmer("english")
 
 # Words, numbers with decimals/units, and big-O expressions stay single tokens.
 _TOKEN_RE = re.compile(r"o\([^)]{1,30}\)|\d+(?:[.,]\d+)*%?|[a-z][a-z0-9_+'-]*", re.I)
-# Sentence ends: punctuation followed by space, or line breaks (bullets are sentences).
-_SENT_SPLIT_RE = re.compile(r"(?<=[.!?;])\s+(?=[^a-z0-9\s])|(?<=[.!?])\s+|\n+")
+# Sentence ends: punctuation followed by space; bullets and paragraphs start new segments.
+_SENT_SPLIT_RE = re.compile(r"(?<=[.!?;])\s+(?=[^a-z0-9\s])|(?<=[.!?])\s+")
 _BULLET_RE = re.compile(r"^\s*(?:[-*•>]|\d+[.)]|[a-z][.)]|#+)\s+", re.I)
 _MAX_SENTENCES = 2_000
 
@@ -63,16 +63,40 @@ def _is_prose(words: list[str], text: str) -> bool:
     return glue >= 2 and glue / len(words) >= 0.12
 
 
+def _segments(text: str) -> list[str]:
+    """Lines re-joined into paragraphs, so hard-wrapped prose reads as whole sentences.
+
+    A new segment starts at a blank line, a bullet, or after a line ending in ':'
+    (a heading or a label), which is how people lay out lists in chat.
+    """
+    segments: list[str] = []
+    current: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or _BULLET_RE.match(line) or (current and current[-1].endswith(":")):
+            if current:
+                segments.append(" ".join(current))
+            current = [stripped] if stripped else []
+        else:
+            current.append(stripped)
+    if current:
+        segments.append(" ".join(current))
+    return segments
+
+
 def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
-    for raw in _SENT_SPLIT_RE.split(text):
+    raws = (raw for seg in _segments(text) for raw in _SENT_SPLIT_RE.split(seg))
+    for raw in raws:
         line = _BULLET_RE.sub("", raw).strip()
         if not line:
             continue
         words = tokens(line)
         if not words:
             continue
-        out.append(Sentence(line, tuple(words), frozenset(content_stems(words)), _is_prose(words, line)))
+        out.append(
+            Sentence(line, tuple(words), frozenset(content_stems(words)), _is_prose(words, line))
+        )
         if len(out) >= _MAX_SENTENCES:
             break
     return out

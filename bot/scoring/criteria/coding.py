@@ -47,11 +47,17 @@ def correctness(ctx: Context) -> Judgement:
     a = ctx.analysis
     rate = _pass_rate(ctx)
     if a.code is None:
-        return Judgement(1, [], ["runnable code"], ["Write the function in Python so it can be run."])
+        return Judgement(
+            1, [], ["runnable code"], ["Write the function in Python so it can be run."]
+        )
     if rate is None or (ctx.run is not None and ctx.run.load_error):
         err = ctx.run.load_error if ctx.run and ctx.run.load_error else ctx.run_note
-        return Judgement(1, [], [f"code that runs ({err})" if err else "code that runs"],
-                         ["Make sure the code runs: define the function the question names."])
+        return Judgement(
+            1,
+            [],
+            [f"code that runs ({err})" if err else "code that runs"],
+            ["Make sure the code runs: define the function the question names."],
+        )
     j = keypoint_judgement(ctx, 1)
     argued = a.count_terms(CORRECTNESS_ARGUMENT_TERMS) + min(2, a.count_terms(EDGE_CASE_TERMS) // 2)
     if rate == 1.0:
@@ -99,7 +105,7 @@ def complexity(ctx: Context) -> Judgement:
 
 
 def _identifiers(code: str) -> list[str]:
-    return re.findall(r"\b(?:def|for|as)\s+([A-Za-z_]\w*)|\b([A-Za-z_]\w*)\s*=(?!=)", code)  # type: ignore[return-value]
+    return re.findall(r"\b(?:def|for|as)\s+([A-Za-z_]\w*)|\b([A-Za-z_]\w*)\s*=(?!=)", code)
 
 
 def code_quality(ctx: Context) -> Judgement:
@@ -124,14 +130,20 @@ def code_quality(ctx: Context) -> Judgement:
     if not lean:
         score = min(score, 3)
     evidence = [f"{len(lines)} lines of code"]
-    return Judgement(score, evidence, [], [] if score >= 4 else ["Keep the code minimal and names meaningful."])
+    return Judgement(
+        score, evidence, [], [] if score >= 4 else ["Keep the code minimal and names meaningful."]
+    )
 
 
 def communication(ctx: Context) -> Judgement:
     a = ctx.analysis
     if a.prose_words < 8:
-        return Judgement(1, [], ["an explanation of the approach"],
-                         ["Explain the approach, walk through an example, name the edge cases."])
+        return Judgement(
+            1,
+            [],
+            ["an explanation of the approach"],
+            ["Explain the approach, walk through an example, name the edge cases."],
+        )
     edge = a.count_terms(EDGE_CASE_TERMS)
     example = a.count_terms(EXAMPLE_TERMS) > 0
     s = (
@@ -146,5 +158,9 @@ def communication(ctx: Context) -> Judgement:
         # Edge cases claimed handled that the tests show are not.
         j.score = min(j.score, 2 if _only_hidden_failed(ctx) else 3)
     if not j.evidence:
-        j.evidence = sentences_with(a, EDGE_CASE_TERMS + EXAMPLE_TERMS) or [clip(a.prose_sentences[0].text)] if a.prose_sentences else []
+        j.evidence = (
+            sentences_with(a, EDGE_CASE_TERMS + EXAMPLE_TERMS) or [clip(a.prose_sentences[0].text)]
+            if a.prose_sentences
+            else []
+        )
     return j

@@ -53,7 +53,7 @@ def ramp(value: float, zero: float, full: float) -> float:
 
 def substance(a: Analysis) -> float:
     """How much real explanation there is: prose words, saturating around 300."""
-    return ramp(a.prose_words, 10, 300) ** 0.8
+    return float(ramp(a.prose_words, 10, 300) ** 0.8)
 
 
 def criterion_hits(ctx: Context) -> list[KeyPointHit]:

@@ -41,7 +41,9 @@ def practice(ctx: Context) -> Judgement:
     s = 0.4 * criterion_coverage(ctx) + 0.3 * numbers + 0.3 * substance(a)
     j = keypoint_judgement(ctx, to_scale(s))
     if numbers < 0.3:
-        j.tips.append("Give concrete numbers, settings or named methods a practitioner could act on.")
+        j.tips.append(
+            "Give concrete numbers, settings or named methods a practitioner could act on."
+        )
     return j
 
 

@@ -22,12 +22,24 @@ def _story(ctx: Context) -> Story:
 def star(ctx: Context) -> Judgement:
     st = _story(ctx)
     if st.hypothetical:
-        return Judgement(1, [], ["a specific past situation"],
-                         ["Tell one real story: the situation, what you did, and what happened."])
+        return Judgement(
+            1,
+            [],
+            ["a specific past situation"],
+            ["Tell one real story: the situation, what you did, and what happened."],
+        )
     s = 0.45 * (st.parts / 4) + 0.3 * substance(ctx.analysis) + 0.25 * bool(st.reflection)
-    missing = [name for name, ok in (("situation", st.situation), ("task", st.task),
-               ("action", bool(st.actions)), ("result", bool(st.results)),
-               ("reflection", bool(st.reflection))) if not ok]
+    missing = [
+        name
+        for name, ok in (
+            ("situation", st.situation),
+            ("task", st.task),
+            ("action", bool(st.actions)),
+            ("result", bool(st.results)),
+            ("reflection", bool(st.reflection)),
+        )
+        if not ok
+    ]
     tips = ["End with what you learned or changed afterwards."] if not st.reflection else []
     evidence = [clip(x) for x in (st.actions[:1] + st.reflection[:1])]
     return Judgement(to_scale(s), evidence, missing, tips)
@@ -39,7 +51,9 @@ def ownership(ctx: Context) -> Judgement:
         return Judgement(1, [], ["your own actions in a real situation"], [])
     n = len(st.actions)
     s = 0.5 * ramp(n, 0, 7) + 0.3 * st.first_person_share + 0.2 * substance(ctx.analysis)
-    tips = [] if st.first_person_share >= 0.5 else ["Say what you did yourself: 'I', not only 'we'."]
+    tips = (
+        [] if st.first_person_share >= 0.5 else ["Say what you did yourself: 'I', not only 'we'."]
+    )
     missing = [] if n >= 2 else ["first-person actions and decisions"]
     return Judgement(to_scale(s), [clip(x) for x in st.actions[:2]], missing, tips)
 
