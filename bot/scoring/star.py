@@ -27,6 +27,7 @@ _I_ACTION_RE = re.compile(
     r"hope\b|like\b|love\b|want\b)(?:also\s+|then\s+|personally\s+|quickly\s+)?[a-z]{2,}",
     re.I,
 )
+_WE_ACTION_RE = re.compile(r"\b(?:we|the team)\s+(?:also\s+|then\s+)?[a-z]{2,}ed\b", re.I)
 _WE_RE = re.compile(r"\b(?:we|our|us|the team)\b", re.I)
 _I_RE = re.compile(r"\b(?:I|my|me|myself)\b")
 _TASK_RE = re.compile(
@@ -37,7 +38,8 @@ _TASK_RE = re.compile(
 )
 _RESULT_RE = re.compile(
     r"\b(?:result|outcome|impact|as a result|in the end|ended up|went from|dropped|reduced|"
-    r"increased|improved|saved|cut|grew|launched|shipped|delivered|recovered|fell|rose|lifted)\b",
+    r"increased|improved|saved|cut|grew|launched|shipped|delivered|recovered|fell|rose|lifted|"
+    r"fixed|solved|resolved|went well|worked out|was happy|were happy)\b",
     re.I,
 )
 _REFLECTION_RE = re.compile(
@@ -63,6 +65,7 @@ class Story:
     situation: bool
     task: bool
     actions: list[str]
+    team_actions: list[str]
     results: list[str]
     quantified_results: int
     reflection: list[str]
@@ -74,7 +77,9 @@ class Story:
 
     @property
     def parts(self) -> int:
-        return sum((self.situation, self.task, bool(self.actions), bool(self.results)))
+        # STAR needs an action; whose action it was is the ownership criterion's question.
+        acted = bool(self.actions or self.team_actions)
+        return sum((self.situation, self.task, acted, bool(self.results)))
 
     @property
     def first_person_share(self) -> float:
@@ -94,6 +99,7 @@ def read_story(sentences: list[Sentence]) -> Story:
         situation=any(_PAST_RE.search(p) for p in head) and len(past) >= 2,
         task=bool(_TASK_RE.search(text)),
         actions=actions,
+        team_actions=[p for p in prose if _WE_ACTION_RE.search(p)],
         results=results,
         quantified_results=sum(len(re.findall(r"\d[\d,.]*", r)) > 0 for r in results)
         + sum(

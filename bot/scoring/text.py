@@ -55,7 +55,8 @@ def _is_prose(words: list[str], text: str) -> bool:
     if len(words) < 5:
         return False
     glue = sum(w in FUNCTION_WORDS for w in words)
-    fragments = [f for f in re.split(r"[,;]", text) if f.strip()]
+    # Only fragments made of words count: "[1, 1, 1]" is data, not a term list.
+    fragments = [f for f in re.split(r"[,;]", text) if re.search(r"[a-z]{2}", f, re.I)]
     if len(fragments) >= 4:
         mean_len = sum(len(tokens(f)) for f in fragments) / len(fragments)
         if mean_len < 3.5:
