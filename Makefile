@@ -1,5 +1,5 @@
 # Two entry points for a fresh machine that has only python3:
-#   make run   - builds .venv and runs mockbot
+#   make run   - builds .venv and opens the mockbot console (SQLite, no tokens)
 #   make test  - builds .venv and runs every test and check
 PYTHON ?= python3
 VENV := .venv
@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/mockbot $(or $(ARGS),demo)
+	$(BIN)/mockbot $(or $(ARGS),console)
 
 test: $(STAMP)
 	$(BIN)/ruff check bot tests bench

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import banks, score
+from bot.cli import banks, console, migrate, score
 
 app = typer.Typer(
     name="mockbot",
@@ -16,6 +16,8 @@ app = typer.Typer(
 app.add_typer(banks.app, name="banks")
 app.command("score")(score.score_command)
 app.command("demo")(score.demo_command)
+app.command("console")(console.console_command)
+app.command("migrate")(migrate.migrate_command)
 
 
 def main() -> None:

@@ -1,50 +1,54 @@
-"""Rendering scorecards for people reading a terminal (rich)."""
+"""Rendering scorecards for people reading a terminal (rich).
+
+`mockbot score` holds cards in their JSON form (SCHEMA.md), so this turns a
+JSON card back into a `Scorecard` and draws it with the console adapter's
+renderer: one look for a card, whether it comes from a batch or a live round.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from rich.console import Console, Group
+from rich.console import Console
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
-_COLOURS = {1: "red", 2: "red", 3: "yellow", 4: "green", 5: "bold green"}
+from bot.adapters.console.render import scorecard_panel
+from bot.scoring.base import CriterionScore, Scorecard, TestSummary
+
+
+def card_from_json(card: dict[str, Any]) -> Scorecard:
+    """The inverse of `Scorecard.to_json`; JSON has no criterion titles, so ids stand in."""
+    tests = card.get("tests")
+    return Scorecard(
+        question_id=card["question"],
+        scorer=card.get("scorer", ""),
+        scorer_version=card.get("scorer_version", ""),
+        overall=float(card["overall"]),
+        verdict=card["verdict"],
+        criteria=[
+            CriterionScore(c["id"], c["id"], c["score"], c["evidence"], c["missing"])
+            for c in card["criteria"]
+        ],
+        feedback=list(card.get("feedback", [])),
+        notes=list(card.get("notes", [])),
+        tests=TestSummary(
+            tests["passed"],
+            tests["total"],
+            tests.get("hidden_failed", 0),
+            tests.get("details", []),
+            tests.get("error"),
+        )
+        if tests
+        else None,
+    )
 
 
 def card_renderable(card: dict[str, Any], title: str | None = None) -> Panel:
     """A scorecard as printed by `mockbot score --format text` (takes the JSON form)."""
     if "error" in card:
         return Panel(Text(card["error"], style="red"), title=card.get("question") or "error")
-    table = Table(show_header=True, header_style="bold", expand=True)
-    table.add_column("Criterion", ratio=2)
-    table.add_column("Score", justify="center", ratio=1)
-    table.add_column("Evidence / missing", ratio=7)
-    for c in card["criteria"]:
-        lines = [f"✓ {e}" for e in c["evidence"][:2]] + [f"✗ {m}" for m in c["missing"][:2]]
-        table.add_row(
-            c["id"], Text(str(c["score"]), style=_COLOURS.get(c["score"], "")), "\n".join(lines)
-        )
-    head = Text.assemble(
-        ("Overall ", "bold"),
-        (f"{card['overall']:.1f}", "bold"),
-        "  ",
-        (card["verdict"], "bold cyan"),
-        f"   scorer: {card['scorer']}",
-    )
-    parts: list[Any] = [head, table]
-    tests = card.get("tests")
-    if tests:
-        parts.append(Text(f"Tests: {tests['passed']}/{tests['total']} passed", style="bold"))
-        parts += [Text(f"  {d}") for d in tests["details"]]
-        if tests.get("error"):
-            parts.append(Text(f"  {tests['error']}", style="red"))
-    if card.get("notes"):
-        parts += [Text(f"Note: {n}", style="yellow") for n in card["notes"]]
-    if card.get("feedback"):
-        parts.append(Text("Next steps:", style="bold"))
-        parts += [Text(f"  • {f}") for f in card["feedback"]]
-    return Panel(Group(*parts), title=title or card["question"])
+    return scorecard_panel(card_from_json(card), title)
 
 
 def print_card(console: Console, card: dict[str, Any], title: str | None = None) -> None:

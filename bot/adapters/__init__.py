@@ -1,0 +1,1 @@
+"""Platform adapters: translate platform events to engine messages and back; no interview logic."""

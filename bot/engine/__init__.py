@@ -1,0 +1,1 @@
+"""The interview engine: platform-free sessions, rounds, timers and commands."""

@@ -1,0 +1,224 @@
+"""The engine: one inbound message in, the replies out; no platform in sight.
+
+Each message is one storage transaction: its event id is claimed, the answer
+stored, the session moved on, and only then are replies returned. A
+redelivered event finds its claim and does nothing; nothing a user types
+raises out of `handle`.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from datetime import UTC, datetime
+
+from bot.content.catalog import Catalog
+from bot.engine import views
+from bot.engine.commands import Command, parse
+from bot.engine.flow import Flow, NoQuestions
+from bot.engine.messages import Inbound, Outbound, Say
+from bot.engine.state import Mode, RoundState, RoundStatus, SessionState, SessionStatus
+from bot.engine.texts import HELP, HELP_LINE, NO_SESSION, START_HINT
+from bot.engine.timers import clock_text, seconds_left
+from bot.scoring.base import Scorer
+from bot.storage.store import Store, Tx
+
+log = logging.getLogger(__name__)
+
+LOOP_TRACKS = ("coding", "ml", "system-design", "leadership", "leadership")
+TRACKS = ("coding", "ml", "system-design", "leadership")
+_FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
+_ANSWERING = (RoundStatus.ANSWERING, RoundStatus.CONFIRM_EMPTY)
+
+
+class Engine:
+    def __init__(self, catalog: Catalog, store: Store, scorer: Scorer, rng: random.Random) -> None:
+        self.catalog = catalog
+        self.store = store
+        self.scorer = scorer
+        self.rng = rng
+
+    def _flow(self, tx: Tx, now: datetime) -> Flow:
+        return Flow(self.catalog, self.scorer, self.rng, tx, now)
+
+    # ------------------------------------------------------------ entry points
+    def handle(self, msg: Inbound) -> list[Outbound]:
+        try:
+            with self.store.transaction() as tx:
+                if msg.event_id and not tx.claim_event(msg.tenant, msg.event_id, msg.at):
+                    return []
+                flow = self._flow(tx, msg.at)
+                stored = tx.active_session(msg.tenant, msg.user_id)
+                if stored is not None:
+                    self._catch_up(flow, stored)
+                live = stored if stored and stored.status is SessionStatus.ACTIVE else None
+                self._dispatch(flow, msg, parse(msg.text, msg.action), live)
+                if stored is not None:
+                    tx.save_session(stored)
+                return flow.outs
+        except Exception:
+            log.exception("engine failed on a message from %s", msg.user_id)
+            return [
+                Say(
+                    msg.conversation_id,
+                    msg.user_id,
+                    "Something went wrong on our side. What you wrote before is saved; "
+                    "please try that again.",
+                    "error",
+                )
+            ]
+
+    def tick(self, now: datetime, platform: str | None = None) -> list[Outbound]:
+        """Fire due timer events; called by a sweep, any number of times.
+
+        An adapter sweeps only its own platform's sessions: several adapters may
+        share one database, and a reply can only be delivered by its own adapter.
+        """
+        with self.store.transaction() as tx:
+            flow = self._flow(tx, now)
+            for s in tx.due_sessions(now):
+                if platform is not None and s.tenant.platform != platform:
+                    continue
+                flow.fire_timers(s)
+                tx.save_session(s)
+            return flow.outs
+
+    def suspend(self, now: datetime, platform: str, user_id: str | None = None) -> int:
+        """On shutdown: freeze the clock of running rounds so they resume with the time left.
+
+        `user_id` limits it to one user: a console process speaks for one person.
+        Returns how many rounds were paused.
+        """
+        paused = 0
+        with self.store.transaction() as tx:
+            flow = self._flow(tx, now)
+            for s in tx.due_sessions(_FAR_FUTURE):
+                mine = user_id is None or s.user_id == user_id
+                if mine and s.tenant.platform == platform and s.round.status in _ANSWERING:
+                    flow.pause(s)
+                    tx.save_session(s)
+                    paused += 1
+        return paused
+
+    def resume(self, now: datetime, platform: str, user_id: str | None = None) -> list[Outbound]:
+        """On start: restart the clocks `suspend` froze, each with the time it had left."""
+        with self.store.transaction() as tx:
+            flow = self._flow(tx, now)
+            for s in tx.paused_sessions(platform):
+                if user_id is not None and s.user_id != user_id:
+                    continue
+                flow.resume(s)
+                flow.show_question(s)
+                tx.save_session(s)
+            return flow.outs
+
+    # ------------------------------------------------------------ dispatch
+    def _catch_up(self, flow: Flow, s: SessionState) -> None:
+        """Resume a paused session and fire timers a late sweep has not fired yet."""
+        if s.status is SessionStatus.PAUSED:
+            flow.resume(s)
+        if s.status is SessionStatus.ACTIVE:
+            flow.fire_timers(s)
+
+    def _dispatch(self, flow: Flow, msg: Inbound, cmd: Command, s: SessionState | None) -> None:
+        if cmd.name == "help":
+            flow.outs.append(Say(msg.conversation_id, msg.user_id, HELP, "help"))
+        elif cmd.name == "history":
+            records = flow.tx.history(msg.tenant, msg.user_id)
+            titles = {q.id: q.title for q in self.catalog.questions.values()}
+            flow.outs.append(views.history_view(msg.conversation_id, msg.user_id, records, titles))
+        elif cmd.name in ("start", "loop"):
+            self._start(flow, msg, cmd, s)
+        elif cmd.name == "unknown":
+            flow.outs.append(
+                Say(
+                    msg.conversation_id,
+                    msg.user_id,
+                    f"Unknown command '{cmd.text}'. {HELP_LINE}",
+                    "error",
+                )
+            )
+        elif s is None:
+            text = NO_SESSION if cmd.name != "answer" else "I'm not running an interview for you."
+            flow.outs.append(Say(msg.conversation_id, msg.user_id, f"{text} {START_HINT}", "help"))
+        else:
+            self._in_round(flow, cmd, s)
+
+    def _start(self, flow: Flow, msg: Inbound, cmd: Command, s: SessionState | None) -> None:
+        def error(text: str) -> None:
+            flow.outs.append(Say(msg.conversation_id, msg.user_id, text, "error"))
+
+        if cmd.error:
+            return error(f"{cmd.error}. {HELP_LINE}")
+        if s is not None:
+            left = clock_text(seconds_left(s.round, flow.now))
+            title = self.catalog.question(s.round.question_id).title
+            return error(
+                f"You already have an interview running ({title}, {left} left). "
+                "Keep answering, or send `end` to finish it first."
+            )
+        mode = Mode.LOOP if cmd.name == "loop" else Mode.SINGLE
+        tracks = (
+            list(LOOP_TRACKS)
+            if mode is Mode.LOOP
+            else [cmd.args.get("track") or self.rng.choice(TRACKS)]
+        )
+        new = SessionState(
+            tenant=msg.tenant,
+            user_id=msg.user_id,
+            conversation_id=msg.conversation_id,
+            mode=mode,
+            started_at=msg.at,
+            level=cmd.args.get("level"),
+            difficulty=cmd.args.get("difficulty"),
+            topic=cmd.args.get("topic"),
+            rounds=[RoundState(index=i, track=t) for i, t in enumerate(tracks)],
+        )
+        try:
+            flow.begin_round(new, 0)
+        except NoQuestions as exc:
+            filters = ", ".join(f"{k}={v}" for k, v in cmd.args.items() if k != "track")
+            return error(
+                f"No {exc} questions match {filters or 'your filters'}. "
+                "Try without filters, or another level or topic."
+            )
+        flow.tx.ensure_user(msg.tenant, msg.user_id, msg.user_name)
+        flow.tx.save_session(new)  # rows get ids before the first answer arrives
+
+    def _in_round(self, flow: Flow, cmd: Command, s: SessionState) -> None:
+        r = s.round
+        name = "submit" if cmd.name == "done" else cmd.name
+        probing = r.status is RoundStatus.PROBING
+        if name == "end":
+            flow.end_session(s)
+        elif name == "answer":
+            flow.add_text(s, cmd.text)
+        elif name == "submit":
+            if probing:
+                flow.next_probe(s)
+            else:
+                flow.submit(s, confirmed=r.status is RoundStatus.CONFIRM_EMPTY)
+        elif name == "skip":
+            flow.next_probe(s) if probing else flow.skip_round(s)
+        elif name == "repeat":
+            flow.show_probe(s) if probing else flow.show_question(s)
+        elif name == "time":
+            text = (
+                "No clock on follow-ups: answer, then `submit`, or `skip`."
+                if probing
+                else f"{clock_text(seconds_left(r, flow.now))} left."
+            )
+            flow.say(s, text)
+        elif name == "hint":
+            self._hint(flow, s, probing)
+
+    def _hint(self, flow: Flow, s: SessionState, probing: bool) -> None:
+        r = s.round
+        hints = flow.question(s).hints
+        if probing:
+            flow.say(s, "Hints are for the main question; answer this follow-up or `skip` it.")
+        elif r.hints_used >= len(hints):
+            flow.say(s, "No more hints for this question.")
+        else:
+            r.hints_used += 1
+            flow.say(s, f"Hint {r.hints_used}/{len(hints)}: {hints[r.hints_used - 1]}")
