@@ -18,8 +18,8 @@ run: $(STAMP)
 	$(BIN)/mockbot $(or $(ARGS),console)
 
 test: $(STAMP)
-	$(BIN)/ruff check bot tests bench
-	$(BIN)/ruff format --check bot tests bench
+	$(BIN)/ruff check bot tests bench migrations
+	$(BIN)/ruff format --check bot tests bench migrations
 	$(BIN)/mypy
 	$(BIN)/mockbot banks validate
 	$(BIN)/python -m pytest -q
@@ -31,6 +31,7 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/scoring_agreement.py
 	$(BIN)/python bench/scoring_speed.py
+	$(BIN)/python bench/engine_throughput.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -13,14 +13,12 @@ from bot.content.loader import load_catalog
 from bot.engine.engine import Engine
 from bot.scoring.heuristic import HeuristicScorer
 from bot.scoring.runner import SubprocessRunner
-from bot.storage.db import default_url, ensure_schema, make_engine
+from bot.storage.db import default_url, ensure_schema
 from bot.storage.sql_store import SqlStore
 
 
 def build_engine(database_url: str | None = None, seed: int | None = None) -> Engine:
     """The default engine: bundled (or configured) content, the database, the heuristic scorer."""
-    url = database_url or default_url()
-    ensure_schema(url)
     catalog = load_catalog(config.bank_paths(), config.rubric_paths())
-    store = SqlStore(make_engine(url))
+    store = SqlStore(ensure_schema(database_url or default_url()))
     return Engine(catalog, store, HeuristicScorer(SubprocessRunner()), random.Random(seed))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.content.schema import KeyPoint
 from bot.scoring.lexicon import words
@@ -58,6 +59,12 @@ def _cue_hit(cue: str, sentence: Sentence, squashed: str) -> bool:
     return bool(stems) and all(s in sentence.stems for s in stems)
 
 
+@lru_cache(maxsize=16_384)
+def _target_stems(text: str) -> frozenset[str]:
+    """A key point's own meaningful words, computed once per key point text."""
+    return frozenset(content_stems(tokens(text))) - _GENERIC
+
+
 def _wording_coverage(target: frozenset[str], window: frozenset[str]) -> float:
     if not target:
         return 0.0
@@ -71,7 +78,7 @@ def find_key_point(kp: KeyPoint, sentences: Sequence[Sentence]) -> KeyPointHit:
     prose = [s for s in sentences if s.is_prose]
     if not prose:
         return KeyPointHit(kp, 0.0, None)
-    target = frozenset(content_stems(tokens(kp.text))) - _GENERIC
+    target = _target_stems(kp.text)
     best, best_sentence = 0.0, None
     cues = kp.match or []
     for i, sent in enumerate(prose):

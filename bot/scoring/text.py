@@ -103,6 +103,7 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+@lru_cache(maxsize=16_384)
 def phrase_stems(phrase: str) -> tuple[str, ...]:
     """A cue phrase as a stem sequence, keeping stop words out so 'the KV cache' == 'KV cache'."""
     words = tokens(phrase)

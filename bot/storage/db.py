@@ -26,7 +26,6 @@ from sqlalchemy.engine import make_url
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "migrations"
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
-SQLITE_BEGIN = "sqlite_begin"  # execution option: "DEFERRED" (default) or "IMMEDIATE"
 # Any constant works; it only has to be the same in every process that migrates.
 _PG_MIGRATION_LOCK = 0x6D6F636B  # "mock"
 
@@ -48,15 +47,15 @@ def normalise_url(url: str) -> str:
 
 
 def _configure_sqlite(engine: Engine) -> None:
-    """Pragmas on every connection, and our own BEGIN so writers can take the lock up front.
+    """Pragmas on every connection, and a real BEGIN for every transaction.
 
     SQLite ignores foreign keys unless told on each connection. WAL lets readers
     run beside the one writer; synchronous=NORMAL is durable against application
-    crashes in WAL mode and saves an fsync per commit. A connection with the
-    execution option `sqlite_begin="IMMEDIATE"` (the store's units of work and
-    migrations) takes the write lock at BEGIN: a deferred transaction that reads
-    and then writes fails with SQLITE_BUSY, without waiting, when another process
-    wrote in between. Everything else begins deferred, so readers never queue.
+    crashes in WAL mode and saves an fsync per commit. The driver's own
+    transaction handling is switched off (it would run SELECTs and DDL outside
+    any transaction); the dialect's `do_begin` hook issues BEGIN instead. A hook,
+    not a "begin" event listener: any connection event listener makes SQLAlchemy
+    dispatch four more events around every statement, a tenth of a message's cost.
     """
 
     @event.listens_for(engine, "connect")
@@ -69,17 +68,29 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        mode = conn.get_execution_options().get(SQLITE_BEGIN, "DEFERRED")
-        # Straight to the driver: this runs once per transaction, on the hot path.
-        driver: Any = conn.connection.driver_connection
-        driver.execute(f"BEGIN {mode}")
+    engine.dialect.do_begin = _sqlite_begin  # type: ignore[method-assign]
 
 
-def writer(engine: Engine) -> Engine:
-    """The same engine and pool, its transactions taking SQLite's write lock at BEGIN."""
-    return engine.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
+def _sqlite_begin(dbapi_connection: Any) -> None:
+    if not dbapi_connection.in_transaction:  # `begin_writing` may have begun already
+        dbapi_connection.execute("BEGIN")
+
+
+@contextmanager
+def begin_writing(engine: Engine) -> Iterator[Connection]:
+    """A transaction that, on SQLite, holds the write lock from its first statement.
+
+    A deferred SQLite transaction that reads and then writes fails with
+    SQLITE_BUSY, without waiting, when another process wrote in between;
+    BEGIN IMMEDIATE queues for the lock (busy_timeout) instead. The store's units
+    of work and migrations use this; plain reads begin deferred and never queue.
+    """
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            driver: Any = conn.connection.driver_connection
+            driver.execute("BEGIN IMMEDIATE")
+        with conn.begin():
+            yield conn
 
 
 def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
@@ -89,8 +100,9 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
     is_sqlite = parsed.get_backend_name() == "sqlite"
     if is_sqlite and parsed.database not in (None, "", ":memory:"):
         Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    if not is_sqlite:
-        kwargs.setdefault("pool_pre_ping", False)
+    # No pool_pre_ping: it costs a round trip per transaction, a tenth of a message on
+    # PostgreSQL. After a server restart the first statement on a dead connection
+    # fails, SQLAlchemy drops the whole pool, and that one event is retried.
     engine = create_engine(url, **kwargs)
     if is_sqlite:
         _configure_sqlite(engine)
@@ -99,6 +111,11 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic config built in code, so no alembic.ini or working folder is needed."""
+    if not (MIGRATIONS_DIR / "env.py").is_file():
+        raise RuntimeError(
+            f"migrations not found at {MIGRATIONS_DIR}: run mockbot from a source checkout "
+            "(pip install -e .), where migrations/ sits next to the bot package"
+        )
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -117,10 +134,11 @@ def migration_connection(engine: Engine) -> Iterator[Connection]:
     They are checked before commit instead.
     """
     is_sqlite = engine.dialect.name == "sqlite"
-    with writer(engine).connect() as conn:
+    with engine.connect() as conn:
         raw: Any = conn.connection.driver_connection
         if is_sqlite:
             raw.execute("PRAGMA foreign_keys=OFF")  # has no effect inside a transaction
+            raw.execute("BEGIN IMMEDIATE")
         try:
             with conn.begin():
                 if engine.dialect.name == "postgresql":
@@ -162,7 +180,13 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def ensure_schema(url: str | None = None) -> Engine:
-    """The engine for a long-running bot, its database upgraded to head first."""
+    """The engine for a long-running bot, its database upgraded to head first.
+
+    Runs on every start, for SQLite and PostgreSQL alike: at head it is one
+    query. Several processes starting together queue on a lock and the first
+    one migrates. Deployments that want migrations as a separate step run
+    `mockbot migrate` first; this then finds nothing to do.
+    """
     engine = make_engine(url)
     upgrade(engine)
     return engine

@@ -3,8 +3,8 @@
 Building a statement costs more than running a cached one on SQLite, so the
 per-message ones are module constants with named parameters. Fixed IN lists
 are `literal()`s: a plain list becomes an "expanding" parameter that is
-re-rendered on every execution. Each user-data
-query filters on `tenant_id` (`:tid`), which every such table carries.
+re-rendered on every execution. Each user-data query filters on `tenant_id`
+(`:tid`), which every such table carries.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import (
     BindParameter,
+    Executable,
     Select,
     String,
     Text,
@@ -166,13 +167,15 @@ HISTORY = (
 
 @dataclass(frozen=True)
 class Upserts:
-    """INSERT ... ON CONFLICT, which SQLite and PostgreSQL spell alike in SQL but
-    SQLAlchemy builds from each dialect's own `insert`."""
+    """INSERT ... ON CONFLICT, built from each dialect's own `insert`.
 
-    claim: Any  # returns the event id if the claim went in; nothing on redelivery
-    add_tenant: Any
-    add_user: Any
-    upsert_user: Any
+    SQLite and PostgreSQL spell it alike in SQL; in SQLAlchemy it is dialect-specific.
+    """
+
+    claim: Executable  # returns the event id if the claim went in; nothing on redelivery
+    add_tenant: Executable
+    add_user: Executable
+    upsert_user: Executable
 
     @classmethod
     def for_dialect(cls, name: str) -> Upserts:

@@ -23,7 +23,7 @@ from bot.engine.state import SessionState, SessionStatus
 from bot.scoring.base import Scorecard
 from bot.storage import queries as q
 from bot.storage.checkpoint import WalCheckpointer
-from bot.storage.db import SQLITE_BUSY_TIMEOUT_MS, writer
+from bot.storage.db import SQLITE_BUSY_TIMEOUT_MS, begin_writing
 from bot.storage.models import rounds, score_criteria, sessions, tenants
 from bot.storage.rows import (
     SESSION_COLUMNS,
@@ -51,7 +51,6 @@ class SqlStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.upserts = q.Upserts.for_dialect(engine.dialect.name)
-        self._writer = writer(engine)  # every unit of work writes: lock at BEGIN on SQLite
         self._checkpointer = WalCheckpointer.for_engine(engine, SQLITE_BUSY_TIMEOUT_MS)
         if self._checkpointer is not None:
             weakref.finalize(self, self._checkpointer.stop)
@@ -67,7 +66,7 @@ class SqlStore:
     @contextmanager
     def transaction(self) -> Iterator[SqlTx]:
         """Commit when the block ends, roll back if it raises; then cache the new ids."""
-        with self._writer.begin() as conn:
+        with begin_writing(self.engine) as conn:  # every unit of work writes
             if self._checkpointer is not None:
                 pooled = conn.connection
                 self._checkpointer.owns(pooled.info, pooled.driver_connection)

@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import StatementError
 
-from bot.engine.state import RoundStatus, SessionState, SessionStatus
+from bot.engine.state import RoundState, RoundStatus, SessionState, SessionStatus
 from bot.storage.models import Base, answers, score_criteria, scores
+from bot.storage.rows import ROUND_FIELDS, SESSION_FIELDS
 from bot.storage.sql_store import SqlStore
 from tests.storage.builders import ACME, GLOBEX, T0, card, full_round, session
 
@@ -39,6 +40,13 @@ def _datetimes(state: SessionState) -> list[datetime]:
     for r in state.rounds:
         values += [r.started_at, r.deadline, r.submitted_at, r.next_event_at]
     return [v for v in values if v is not None]
+
+
+def test_every_state_field_has_a_column() -> None:
+    """A field added to the engine's state fails here until storage persists it."""
+    assert {f.name for f in dataclasses.fields(RoundState)} == {*ROUND_FIELDS, "id"}
+    identity = {"id", "tenant", "user_id", "rounds"}
+    assert {f.name for f in dataclasses.fields(SessionState)} == {*SESSION_FIELDS, *identity}
 
 
 def test_session_round_trips_every_field(store: SqlStore) -> None:
