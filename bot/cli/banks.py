@@ -21,6 +21,7 @@ from rich.table import Table
 from bot import config
 from bot.content.catalog import Catalog
 from bot.content.discovery import discover, split_by_kind
+from bot.content.duplicates import find_near_duplicates
 from bot.content.errors import ContentIssue, ContentPathError
 from bot.content.loader import load_catalog_with_issues
 from bot.content.references import check_reference_solutions
@@ -57,6 +58,7 @@ def validate(
 ) -> None:
     """Check every bank and rubric; print each problem as `file:line: field: message`."""
     catalog, issues = _load(paths, rubrics)
+    issues = issues + find_near_duplicates(catalog)
     if not no_run:
         issues = issues + check_reference_solutions(catalog, SubprocessRunner())
     for issue in issues:
