@@ -15,11 +15,15 @@ from itertools import combinations
 from bot.content.catalog import Catalog
 from bot.content.errors import ContentIssue
 from bot.content.schema import Question
-from bot.scoring.lexicon import words
 
 TITLE_SIMILARITY = 0.8
 PROMPT_SIMILARITY = 0.5
-_STOP = frozenset(words("a an the of to in on for and or with by is are how what why you your"))
+_STOP = frozenset(
+    {
+        *("a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with", "by"),
+        *("is", "are", "how", "what", "why", "you", "your"),
+    }
+)
 
 
 def _words(text: str) -> list[str]:
