@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
-from typing import Any
 
 import pytest
 
@@ -12,40 +10,9 @@ from bot.content.catalog import Catalog
 from bot.content.loader import load_catalog
 from bot.content.references import check_reference_solutions
 from bot.content.schema import CodingTest
-from bot.scoring.runner import Limits, Outcome, RunReport
-from bot.scoring.runner import TestResult as Result  # not collected by pytest
+from bot.scoring.runner import Limits, RunReport
 from tests.content.conftest import BANKS, MIXED_TEXT, RUBRICS, Writer, edit
-
-
-class ExecRunner:
-    """Runs trusted test code in-process: enough to test the checks, not a sandbox."""
-
-    def run(
-        self,
-        code: str,
-        entry_point: str,
-        tests: Sequence[CodingTest],
-        limits: Limits | None = None,
-    ) -> RunReport:
-        namespace: dict[str, Any] = {}
-        try:
-            exec(code, namespace)
-            function = namespace[entry_point]
-        except Exception as exc:
-            return RunReport(load_error=f"{type(exc).__name__}: {exc}")
-        results = []
-        for i, test in enumerate(tests):
-            try:
-                got = function(*copy.deepcopy(test.args))
-            except Exception as exc:
-                results.append(Result(i, test.hidden, Outcome.ERROR, f"raised {exc!r}"))
-                continue
-            if got == test.expected:
-                results.append(Result(i, test.hidden, Outcome.PASS))
-            else:
-                detail = "hidden test: wrong answer" if test.hidden else f"returned {got!r}"
-                results.append(Result(i, test.hidden, Outcome.FAIL, detail))
-        return RunReport(results)
+from tests.fakes import ExecRunner
 
 
 class BrokenRunner:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 
-from bot.content.schema import CodingTest, Question, Rubric
-from bot.scoring.runner import Limits, Outcome, RunReport, TestResult
+from bot.content.schema import Question, Rubric
+from tests.fakes import ExecRunner
 
 
 def _rubric(rid: str, crits: list[tuple[str, float]]) -> Rubric:
@@ -149,36 +147,6 @@ def leadership_question() -> Question:
             ],
         }
     )
-
-
-class ExecRunner:
-    """A test double that execs trusted test code in-process and records each call."""
-
-    def __init__(self) -> None:
-        self.calls: list[str] = []
-
-    def run(
-        self, code: str, entry_point: str, tests: Sequence[CodingTest], limits: Limits | None = None
-    ) -> RunReport:
-        self.calls.append(code)
-        ns: dict[str, object] = {}
-        try:
-            exec(compile(code, "<answer>", "exec"), ns)
-        except Exception as exc:
-            return RunReport(
-                [TestResult(i, t.hidden, Outcome.ERROR) for i, t in enumerate(tests)],
-                f"{type(exc).__name__}: {exc}",
-            )
-        fn = ns.get(entry_point)
-        results = []
-        for i, t in enumerate(tests):
-            try:
-                got = fn(*t.args)  # type: ignore[operator]
-                outcome = Outcome.PASS if got == t.expected else Outcome.FAIL
-            except Exception:
-                outcome = Outcome.ERROR
-            results.append(TestResult(i, t.hidden, outcome))
-        return RunReport(results)
 
 
 @pytest.fixture

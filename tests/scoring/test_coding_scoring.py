@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.content.schema import Question, Rubric
 from bot.scoring.heuristic import HeuristicScorer
-from tests.scoring.conftest import ExecRunner
+from tests.fakes import ExecRunner
 
 GOOD = """One pass with a hash map from value to index: for each number I look up its complement
 (target - x) in the dict before inserting x, so an element is never paired with itself, which is
