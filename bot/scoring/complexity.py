@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.scoring.text import segments
+
 _BIG_O_RE = re.compile(r"\b[oO]\s*\(\s*([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _SPACE_RE = re.compile(r"\b(?:space|memory|extra|auxiliary|storage)\b", re.I)
 _TIME_RE = re.compile(r"\b(?:time|runtime|run time|runs in|complexity)\b", re.I)
@@ -32,6 +34,8 @@ _EXPONENTIAL_RE = re.compile(r"\d\^[a-z(]|[a-z]\^[a-z(]|[a-z)]!|2\*\*[a-z]|\bexp
 
 
 def _term_shape(term: str) -> Shape:
+    # The inverse Ackermann function (union-find) is a constant in practice.
+    term = re.sub(r"(?:α|alpha|ackermann)\(?[a-z0-9_,]*\)?", " ", term)
     logs = len(re.findall(r"log", term))
     term = re.sub(r"log\w*\(?[a-z0-9_*]*\)?", " ", term)
     degree = 0.0
@@ -71,11 +75,32 @@ class Claims:
     space: str | None
 
 
+_ALTERNATIVE_RE = re.compile(
+    r"\b(?:brute[- ]?force|naive|instead of|rather than|compared|versus|vs\.?|alternative|"
+    r"would be|would take|would need|than)\b",
+    re.I,
+)
+
+
 def read_claims(prose: str) -> Claims:
-    """The first time bound and the first space bound the candidate states."""
+    """The candidate's own time and space bounds.
+
+    Bounds stated while comparing alternatives ("the brute force is O(n^2)")
+    count only when no other bound is stated, so naming the naive approach
+    first does not make it the claim.
+    """
+    pieces = (p for seg in segments(prose) for p in re.split(r"(?<=[.!?])\s+", seg))
+    sentences = [s for s in pieces if _BIG_O_RE.search(s)]
+    own = [s for s in sentences if not _ALTERNATIVE_RE.search(s)]
+    mine = _claims_in(own)
+    other = _claims_in(sentences)
+    return Claims(mine.time or other.time, mine.space or other.space)
+
+
+def _claims_in(sentences: list[str]) -> Claims:
     time_c: str | None = None
     space_c: str | None = None
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", prose):
+    for sentence in sentences:
         found = _BIG_O_RE.findall(sentence)
         if not found:
             continue

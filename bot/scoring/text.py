@@ -64,7 +64,7 @@ def _is_prose(words: list[str], text: str) -> bool:
     return glue >= 2 and glue / len(words) >= 0.12
 
 
-def _segments(text: str) -> list[str]:
+def segments(text: str) -> list[str]:
     """Lines re-joined into paragraphs, so hard-wrapped prose reads as whole sentences.
 
     A new segment starts at a blank line, a bullet, or after a line ending in ':'
@@ -87,7 +87,7 @@ def _segments(text: str) -> list[str]:
 
 def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
-    raws = (raw for seg in _segments(text) for raw in _SENT_SPLIT_RE.split(seg))
+    raws = (raw for seg in segments(text) for raw in _SENT_SPLIT_RE.split(seg))
     for raw in raws:
         line = _BULLET_RE.sub("", raw).strip()
         if not line:

@@ -55,3 +55,20 @@ def test_compare_other_spellings(stated: str, optimal: str, expected: int) -> No
 def test_bound_written_with_its_big_o() -> None:
     assert compare("R*C", "O(R*C)") == 0
     assert compare("n log n", "O(n)") == 1
+
+
+def test_naming_the_brute_force_first_does_not_make_it_the_claim() -> None:
+    claims = read_claims(
+        "The brute force over all pairs is O(n^2). With a hash map it runs in O(n) time "
+        "and O(n) space."
+    )
+    assert (claims.time, claims.space) == ("n", "n")
+    only_comparison = read_claims("This is O(n log n) instead of the naive O(n^2).")
+    assert only_comparison.time == "n log n"
+
+
+def test_union_find_bound_and_wrapped_lines() -> None:
+    assert compare("E", "O(E α(V))") == 0
+    assert compare("E log V", "O(E α(V))") == 1
+    wrapped = read_claims("It runs in O(n log k) time and uses O(k)\nextra space for the heap.")
+    assert (wrapped.time, wrapped.space) == ("n log k", "k")
