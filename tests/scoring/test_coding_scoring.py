@@ -99,3 +99,15 @@ def test_code_only_answer_loses_on_communication(
     s = _scores(card)
     assert s["correctness"] >= 4
     assert s["communication"] == 1
+
+
+def test_a_terse_list_of_edge_cases_counts_as_communication(
+    coding_question: Question, coding_rubric: Rubric, exec_runner: ExecRunner
+) -> None:
+    body = GOOD[GOOD.index("```python") : GOOD.index("```\n\nTime") + 3]
+    explained = "One pass with a hash map that stores each value's index as I go.\n\n" + body
+    with_list = explained + "\nEdge cases: duplicates, negative numbers, empty list."
+    scorer = HeuristicScorer(exec_runner)
+    plain = _scores(scorer.score(coding_question, coding_rubric, explained))
+    listed = _scores(scorer.score(coding_question, coding_rubric, with_list))
+    assert listed["communication"] > plain["communication"]

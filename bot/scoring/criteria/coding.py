@@ -59,7 +59,8 @@ def correctness(ctx: Context) -> Judgement:
             ["Make sure the code runs: define the function the question names."],
         )
     j = keypoint_judgement(ctx, 1)
-    argued = a.count_terms(CORRECTNESS_ARGUMENT_TERMS) + min(2, a.count_terms(EDGE_CASE_TERMS) // 2)
+    edge = a.count_terms(EDGE_CASE_TERMS, prose_only=False)
+    argued = a.count_terms(CORRECTNESS_ARGUMENT_TERMS) + min(2, edge // 2)
     if rate == 1.0:
         j.score = 5 if argued >= 3 else 4
         if j.score == 4:
@@ -144,7 +145,8 @@ def communication(ctx: Context) -> Judgement:
             ["an explanation of the approach"],
             ["Explain the approach, walk through an example, name the edge cases."],
         )
-    edge = a.count_terms(EDGE_CASE_TERMS)
+    # "Edge cases: empty list, one element" is how people list them: lists count here.
+    edge = a.count_terms(EDGE_CASE_TERMS, prose_only=False)
     example = a.count_terms(EXAMPLE_TERMS) > 0
     s = (
         0.35 * ramp(a.prose_words, 10, 180)
