@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from bot.content.schema import KeyPoint
 from bot.scoring.lexicon import words
-from bot.scoring.text import Sentence, content_stems, phrase_stems, tokens
+from bot.scoring.text import Sentence, content_stems, cue_stems, tokens
 
 # Stems too common in technical prose to show that a specific idea is present.
 _GENERIC = frozenset(
@@ -55,8 +55,8 @@ def _squash(text: str) -> str:
 def _cue_hit(cue: str, sentence: Sentence, squashed: str) -> bool:
     if _SYMBOLIC_RE.search(cue):
         return _squash(cue) in squashed
-    stems = phrase_stems(cue)
-    return bool(stems) and all(s in sentence.stems for s in stems)
+    stems = cue_stems(cue)
+    return bool(stems) and all(s in sentence.exact for s in stems)
 
 
 @lru_cache(maxsize=16_384)

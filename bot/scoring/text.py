@@ -27,9 +27,16 @@ _MAX_SENTENCES = 2_000
 
 
 @lru_cache(maxsize=65_536)
+def exact_stem(word: str) -> str:
+    """Stem one lower-cased word, without synonym folding."""
+    base: str = _STEMMER.stemWord(word)
+    return base
+
+
+@lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """Stem one lower-cased word, folded onto its synonym group's canonical stem."""
-    base: str = _STEMMER.stemWord(word)
+    base = exact_stem(word)
     return SYNONYMS.get(base, SYNONYMS.get(word, base))
 
 
@@ -48,6 +55,8 @@ class Sentence:
     words: tuple[str, ...]
     stems: frozenset[str]
     is_prose: bool
+    # Unfolded stems: cue phrases are precise signals and match these, not synonyms.
+    exact: frozenset[str] = frozenset()
 
 
 def _is_prose(words: list[str], text: str) -> bool:
@@ -96,7 +105,13 @@ def split_sentences(text: str) -> list[Sentence]:
         if not words:
             continue
         out.append(
-            Sentence(line, tuple(words), frozenset(content_stems(words)), _is_prose(words, line))
+            Sentence(
+                line,
+                tuple(words),
+                frozenset(content_stems(words)),
+                _is_prose(words, line),
+                frozenset(exact_stem(w) for w in words),
+            )
         )
         if len(out) >= _MAX_SENTENCES:
             break
@@ -104,8 +119,8 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 @lru_cache(maxsize=16_384)
-def phrase_stems(phrase: str) -> tuple[str, ...]:
-    """A cue phrase as a stem sequence, keeping stop words out so 'the KV cache' == 'KV cache'."""
+def cue_stems(phrase: str) -> tuple[str, ...]:
+    """A `match` cue as exact stems: 'HBM' must not match every sentence about 'memory'."""
     words = tokens(phrase)
-    stems = content_stems(words)
-    return tuple(stems) if stems else tuple(stem(w) for w in words)
+    kept = [w for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())] or words
+    return tuple(exact_stem(w) for w in kept)

@@ -150,3 +150,15 @@ def test_paraphrase_without_cue_words_still_finds_the_key_point(
     assert "Large logits saturate the softmax so gradients vanish" not in [
         m for c in card.criteria for m in c.missing
     ]
+
+
+def test_cue_phrases_match_exact_words_not_synonyms() -> None:
+    from bot.content.schema import KeyPoint
+    from bot.scoring.keypoints import find_key_point
+    from bot.scoring.text import split_sentences
+
+    kp = KeyPoint(text="Reads the weights from HBM", criterion="accuracy", match=["HBM"])
+    about_memory = split_sentences("The model needs a lot of memory on the device for this job.")
+    about_hbm = split_sentences("Every decode step reads all weights from HBM on the device.")
+    assert find_key_point(kp, about_memory).coverage < find_key_point(kp, about_hbm).coverage
+    assert find_key_point(kp, about_hbm).covered
