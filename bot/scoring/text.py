@@ -122,5 +122,9 @@ def split_sentences(text: str) -> list[Sentence]:
 def cue_stems(phrase: str) -> tuple[str, ...]:
     """A `match` cue as exact stems: 'HBM' must not match every sentence about 'memory'."""
     words = tokens(phrase)
-    kept = [w for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())] or words
+    kept = [w for w in words if w in _CUE_SIGNAL or (w not in STOPWORDS and len(w) > 1)] or words
     return tuple(exact_stem(w) for w in kept)
+
+
+# In a cue, whose action it was ("I built" vs "we built") and negation are the signal.
+_CUE_SIGNAL = frozenset({"i", "we", "my", "our", "me", "not", "no", "never", "nor"})

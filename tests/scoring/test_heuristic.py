@@ -162,3 +162,15 @@ def test_cue_phrases_match_exact_words_not_synonyms() -> None:
     about_hbm = split_sentences("Every decode step reads all weights from HBM on the device.")
     assert find_key_point(kp, about_memory).coverage < find_key_point(kp, about_hbm).coverage
     assert find_key_point(kp, about_hbm).covered
+
+
+def test_first_person_cues_need_the_first_person() -> None:
+    from bot.content.schema import KeyPoint
+    from bot.scoring.keypoints import find_key_point
+    from bot.scoring.text import split_sentences
+
+    kp = KeyPoint(text="Owned the fix personally", criterion="ownership", match=["I built"])
+    ours = split_sentences("Last spring we built the new pipeline in about three weeks.")
+    mine = split_sentences("Last spring I built the new pipeline in about three weeks.")
+    assert not find_key_point(kp, ours).covered
+    assert find_key_point(kp, mine).covered
