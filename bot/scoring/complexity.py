@@ -76,8 +76,8 @@ class Claims:
 
 
 _ALTERNATIVE_RE = re.compile(
-    r"\b(?:brute[- ]?force|naive|instead of|rather than|compared|versus|vs\.?|alternative|"
-    r"would be|would take|would need|than)\b",
+    r"\b(?:brute[- ]?force|naive|instead|rather than|compared|versus|vs\.?|alternative|"
+    r"would|than)\b",
     re.I,
 )
 
@@ -97,22 +97,33 @@ def read_claims(prose: str) -> Claims:
     return Claims(mine.time or other.time, mine.space or other.space)
 
 
+_BOTH_RE = re.compile(r"\bboth\b|\btime and space\b|\bspace and time\b", re.I)
+
+
+def _kind(sentence: str, start: int, end: int) -> str:
+    """Time or space: the nearer of the two words decides, ties and neither mean time."""
+
+    def distance(pattern: re.Pattern[str]) -> int:
+        spans = [m.span() for m in pattern.finditer(sentence)]
+        gaps = [s - end if s >= end else start - e for s, e in spans]
+        return min((g for g in gaps if g >= 0), default=10_000)
+
+    return "space" if distance(_SPACE_RE) < distance(_TIME_RE) else "time"
+
+
 def _claims_in(sentences: list[str]) -> Claims:
     time_c: str | None = None
     space_c: str | None = None
     for sentence in sentences:
-        found = _BIG_O_RE.findall(sentence)
-        if not found:
-            continue
-        if len(found) >= 2 and _SPACE_RE.search(sentence):
-            time_c = time_c or found[0]
-            space_c = space_c or found[1]
-            continue
-        for expr in found:
-            if _SPACE_RE.search(sentence) and not _TIME_RE.search(sentence):
-                space_c = space_c or expr
+        found = list(_BIG_O_RE.finditer(sentence))
+        shared = len(found) == 1 and _BOTH_RE.search(sentence) and _SPACE_RE.search(sentence)
+        for m in found:
+            if shared:  # "time and space are both O(n)"
+                time_c, space_c = time_c or m.group(1), space_c or m.group(1)
+            elif _kind(sentence, m.start(), m.end()) == "space":
+                space_c = space_c or m.group(1)
             else:
-                time_c = time_c or expr
+                time_c = time_c or m.group(1)
     return Claims(time_c, space_c)
 
 

@@ -72,3 +72,15 @@ def test_union_find_bound_and_wrapped_lines() -> None:
     assert compare("E log V", "O(E α(V))") == 1
     wrapped = read_claims("It runs in O(n log k) time and uses O(k)\nextra space for the heap.")
     assert (wrapped.time, wrapped.space) == ("n log k", "k")
+
+
+def test_nearest_word_decides_time_or_space() -> None:
+    claims = read_claims(
+        "Time complexity is O(m x n). The space is O(min(m, n)) with two rows instead of the "
+        "full table, and enumerating subsequences would take exponential time."
+    )
+    assert (claims.time, claims.space) == ("m x n", "min(m, n)")
+    both = read_claims("Time and space are both O(B x L) for the padded batch.")
+    assert (both.time, both.space) == ("B x L", "B x L")
+    scanning = read_claims("Each split is O(1); scanning instead is O(n^2). Time O(n), space O(n).")
+    assert (scanning.time, scanning.space) == ("n", "n")
