@@ -64,7 +64,9 @@ def test_per_answer_timeout_when_the_per_test_alarm_is_disabled() -> None:
     ["return bytearray(1 << 34)", "x = []\n    while True:\n        x.append(bytearray(1 << 24))"],
 )
 def test_memory_bomb_is_an_error_not_a_crash(body: str) -> None:
-    report = run(f"def f(x):\n    {body}\n", [t([1], 1), t([2], 2)])
+    # Generous time limits: the memory limit must stop this, however loaded the machine is.
+    roomy = Limits(per_test_seconds=10.0, per_answer_seconds=30.0, memory_mb=256)
+    report = run(f"def f(x):\n    {body}\n", [t([1], 1), t([2], 2)], roomy)
     assert outcomes(report) == [E, E]
     assert "MemoryError" in report.results[0].detail
 
