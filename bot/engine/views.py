@@ -20,7 +20,6 @@ from bot.engine.messages import (
     ScorecardView,
 )
 from bot.engine.state import RoundState, SessionState
-from bot.engine.timers import seconds_left
 from bot.scoring.base import Scorecard
 from bot.storage.store import RoundRecord
 
@@ -139,7 +138,3 @@ def history_view(
     by_track = {t: (len(v), round(sum(v) / len(v), 1)) for t, v in per_track.items()}
     scored = [r.overall for r in records if r.overall is not None]
     return HistoryView(conversation_id, user_id, entries, by_track, _trend(scored))
-
-
-def time_text(r: RoundState, now: datetime) -> int:
-    return seconds_left(r, now)
