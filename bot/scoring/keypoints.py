@@ -55,8 +55,25 @@ def _squash(text: str) -> str:
 def _cue_hit(cue: str, sentence: Sentence, squashed: str) -> bool:
     if _SYMBOLIC_RE.search(cue):
         return _squash(cue) in squashed
-    stems = cue_stems(cue)
-    return bool(stems) and all(s in sentence.exact for s in stems)
+    return _in_order(cue_stems(cue), sentence.exact)
+
+
+def _in_order(cue: tuple[str, ...], words: tuple[str, ...], max_gap: int = 2) -> bool:
+    """The cue's words in order, with at most `max_gap` words (articles, 'of') between."""
+    if not cue:
+        return False
+    for start, word in enumerate(words):
+        if word != cue[0]:
+            continue
+        pos = start
+        for stem in cue[1:]:
+            window = range(pos + 1, min(len(words), pos + 2 + max_gap))
+            pos = next((j for j in window if words[j] == stem), -1)
+            if pos < 0:
+                break
+        else:
+            return True
+    return False
 
 
 @lru_cache(maxsize=16_384)

@@ -55,8 +55,9 @@ class Sentence:
     words: tuple[str, ...]
     stems: frozenset[str]
     is_prose: bool
-    # Unfolded stems: cue phrases are precise signals and match these, not synonyms.
-    exact: frozenset[str] = frozenset()
+    # Unfolded stems of every word, in order: cue phrases are precise signals and match
+    # these, as phrases, not synonyms scattered over the sentence.
+    exact: tuple[str, ...] = ()
 
 
 def _is_prose(words: list[str], text: str) -> bool:
@@ -110,7 +111,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 tuple(words),
                 frozenset(content_stems(words)),
                 _is_prose(words, line),
-                frozenset(exact_stem(w) for w in words),
+                tuple(exact_stem(w) for w in words),
             )
         )
         if len(out) >= _MAX_SENTENCES:
@@ -122,7 +123,9 @@ def split_sentences(text: str) -> list[Sentence]:
 def cue_stems(phrase: str) -> tuple[str, ...]:
     """A `match` cue as exact stems: 'HBM' must not match every sentence about 'memory'."""
     words = tokens(phrase)
-    kept = [w for w in words if w in _CUE_SIGNAL or (w not in STOPWORDS and len(w) > 1)] or words
+    kept = [
+        w for w in words if w in _CUE_SIGNAL or (w not in STOPWORDS and (len(w) > 1 or w.isdigit()))
+    ] or words
     return tuple(exact_stem(w) for w in kept)
 
 

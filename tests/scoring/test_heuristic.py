@@ -174,3 +174,17 @@ def test_first_person_cues_need_the_first_person() -> None:
     mine = split_sentences("Last spring I built the new pipeline in about three weeks.")
     assert not find_key_point(kp, ours).covered
     assert find_key_point(kp, mine).covered
+
+
+def test_cues_are_phrases_in_order_and_keep_their_numbers() -> None:
+    from bot.content.schema import KeyPoint
+    from bot.scoring.keypoints import find_key_point
+    from bot.scoring.text import split_sentences
+
+    kp = KeyPoint(text="Sizes the table", criterion="cost", match=["8 GB", "booking labels"])
+    assert not find_key_point(kp, split_sentences("The table takes 12 GB in memory today.")).covered
+    assert find_key_point(kp, split_sentences("The table takes 8 GB in memory today.")).covered
+    scattered = split_sentences("We took the labels from every booking made in the last year.")
+    assert not find_key_point(kp, scattered).covered
+    phrase = split_sentences("We trained on the booking labels from the last year of traffic.")
+    assert find_key_point(kp, phrase).covered
