@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.content.schema import Question
 from bot.scoring.extract import extract_code, prose_without_code
 from bot.scoring.guard import strip_grader_text
 from bot.scoring.keypoints import KeyPointHit, find_key_points
 from bot.scoring.lexicon import REASONING
+from bot.scoring.star import Story, read_story
 from bot.scoring.text import Sentence, content_stems, split_sentences, tokens
 
 MAX_ANSWER_CHARS = 200_000
@@ -44,17 +46,29 @@ class Analysis:
     hits: list[KeyPointHit]
     truncated: bool
 
-    @property
+    @cached_property
     def prose_sentences(self) -> list[Sentence]:
         return [s for s in self.sentences if s.is_prose]
 
     def hits_for(self, criterion: str) -> list[KeyPointHit]:
         return [h for h in self.hits if h.key_point.criterion == criterion]
 
+    @cached_property
+    def _prose_lower(self) -> str:
+        return f" {' '.join(s.text for s in self.prose_sentences).lower()} "
+
+    @cached_property
+    def _all_lower(self) -> str:
+        return f" {' '.join(s.text for s in self.sentences).lower()} "
+
+    @cached_property
+    def story(self) -> Story:
+        """The answer read as a STAR story; every leadership criterion shares one reading."""
+        return read_story(self.sentences)
+
     def count_terms(self, terms: tuple[str, ...], prose_only: bool = True) -> int:
         """How many of `terms` appear (each counted once) in the answer's prose."""
-        text = " ".join(s.text for s in (self.prose_sentences if prose_only else self.sentences))
-        low = f" {text.lower()} "
+        low = self._prose_lower if prose_only else self._all_lower
         return sum(t in low for t in terms)
 
 

@@ -12,11 +12,11 @@ from bot.scoring.criteria.common import (
     substance,
     to_scale,
 )
-from bot.scoring.star import Story, read_story
+from bot.scoring.star import Story
 
 
 def _story(ctx: Context) -> Story:
-    return read_story(ctx.analysis.sentences)
+    return ctx.analysis.story
 
 
 def star(ctx: Context) -> Judgement:
