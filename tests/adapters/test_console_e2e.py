@@ -46,6 +46,8 @@ def test_an_unfinished_round_resumes_in_the_next_console(tmp_path: Path) -> None
     db = tmp_path / "resume.db"
     first = _run(db, "/mock start leadership\nI led the migration.\n")
     assert "saved" in first.splitlines()[-1]
+    title = first.splitlines()[2]  # the line after the round header is the question's title
     second = _run(db, "time\n")
     assert "Welcome back" in second and "left." in second
-    assert "Tell me about a time" in second
+    # The same question comes back, not a new one.
+    assert "Round 1/1 · leadership" in second and title in second
