@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import banks, console, migrate, score
+from bot.cli import banks, console, migrate, sandbox, score
 
 app = typer.Typer(
     name="mockbot",
@@ -14,6 +14,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(banks.app, name="banks")
+app.add_typer(sandbox.app, name="sandbox")
 app.command("score")(score.score_command)
 app.command("demo")(score.demo_command)
 app.command("console")(console.console_command)

@@ -26,7 +26,7 @@ from bot.content.errors import ContentIssue, ContentPathError
 from bot.content.loader import load_catalog_with_issues
 from bot.content.references import check_reference_solutions
 from bot.content.stats import compute_stats
-from bot.scoring.runner import SubprocessRunner
+from bot.sandbox.policy import trusted_runner
 
 app = typer.Typer(help="Check and describe question banks and rubrics.", no_args_is_help=True)
 
@@ -60,7 +60,10 @@ def validate(
     catalog, issues = _load(paths, rubrics)
     issues = issues + find_near_duplicates(catalog)
     if not no_run:
-        issues = issues + check_reference_solutions(catalog, SubprocessRunner())
+        runner, note = trusted_runner()
+        if note:
+            typer.echo(f"note: {note}", err=True)
+        issues = issues + check_reference_solutions(catalog, runner)
     for issue in issues:
         typer.echo(str(issue), err=True)
     if issues:

@@ -40,10 +40,14 @@ def console_command(
 ) -> None:
     """Run timed mock interviews in this terminal; an unfinished round resumes next time."""
     from bot.app import build_engine
+    from bot.sandbox.policy import choose_runner
 
     name = user or getpass.getuser()
+    choice = choose_runner(allow_unsafe=True)
+    if choice.warning:
+        Console(stderr=True).print(Text(choice.warning, style="yellow"))
     try:
-        engine = build_engine(database_url=database_url)
+        engine = build_engine(choice.runner, database_url=database_url)
     except Exception as exc:
         message = Text.assemble(("error:", "red"), f" cannot start the engine: {exc}")
         Console(stderr=True).print(message)

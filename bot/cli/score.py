@@ -20,9 +20,10 @@ from bot.cli.cards import print_card
 from bot.content.catalog import Catalog
 from bot.content.errors import ContentError
 from bot.content.loader import load_catalog
+from bot.sandbox.policy import choose_runner
 from bot.scoring.batch import score_batch
 from bot.scoring.factory import SCORER_NAMES, make_scorer
-from bot.scoring.runner import SubprocessRunner
+from bot.scoring.runner import CodeRunner
 
 _err = Console(stderr=True)
 
@@ -30,6 +31,14 @@ _err = Console(stderr=True)
 def _fail(message: str, code: int = 2) -> typer.Exit:
     _err.print(f"[red]error:[/red] {message}", highlight=False)
     return typer.Exit(code)
+
+
+def _runner() -> CodeRunner:
+    """The sandbox, or the user's explicit opt-out; the choice is said on stderr."""
+    choice = choose_runner(allow_unsafe=True)
+    if choice.warning:
+        _err.print(choice.warning, style="yellow", highlight=False, markup=False)
+    return choice.runner
 
 
 def _load_content(bank: list[Path] | None, rubrics: list[Path] | None) -> Catalog:
@@ -81,7 +90,7 @@ def score_command(
         raise _fail(f"unknown format '{fmt}': choose json or text")
     catalog = _load_content(bank, rubrics)
     items = _read_answers(answers)
-    judge = make_scorer(scorer, SubprocessRunner())
+    judge = make_scorer(scorer, _runner())
     out = Console(soft_wrap=True)
     failures = 0
     for item in score_batch(catalog, judge, items):
@@ -100,7 +109,7 @@ def demo_command() -> None:
     """Score the bundled example answers and print their cards."""
     examples = config.PROJECT_ROOT / "examples" / "answers.yaml"
     catalog = _load_content(None, None)
-    judge = make_scorer("heuristic", SubprocessRunner())
+    judge = make_scorer("heuristic", _runner())
     out = Console()
     out.print(
         f"mockbot: {len(catalog.questions)} questions in {len(catalog.banks)} banks. "

@@ -4,23 +4,32 @@ Each message is one storage transaction: its event id is claimed, the answer
 stored, the session moved on, and only then are replies returned. A
 redelivered event finds its claim and does nothing; nothing a user types
 raises out of `handle`.
+
+A handed-in round is scored after that transaction commits, then saved in a
+second one: scoring may run code for seconds, and no other user should wait on
+a database lock meanwhile. `receive` and `score` are the two halves, for
+adapters that post the first replies before scoring starts; `handle` does both.
 """
 
 from __future__ import annotations
 
 import logging
 import random
-from datetime import UTC, datetime
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 from bot.content.catalog import Catalog
 from bot.engine import views
 from bot.engine.commands import Command, parse
-from bot.engine.flow import Flow, NoQuestions
+from bot.engine.flow import Flow, NoQuestions, ScoreJob
 from bot.engine.messages import Inbound, Outbound, Say
 from bot.engine.state import Mode, RoundState, RoundStatus, SessionState, SessionStatus
 from bot.engine.texts import HELP, HELP_LINE, NO_SESSION, START_HINT
 from bot.engine.timers import clock_text, seconds_left
 from bot.scoring.base import Scorer
+from bot.scoring.runner import running_for
 from bot.storage.store import Store, Tx
 
 log = logging.getLogger(__name__)
@@ -29,6 +38,20 @@ LOOP_TRACKS = ("coding", "ml", "system-design", "leadership", "leadership")
 TRACKS = ("coding", "ml", "system-design", "leadership")
 _FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 _ANSWERING = (RoundStatus.ANSWERING, RoundStatus.CONFIRM_EMPTY)
+# A round left "scoring" by a crash (or by another process that died) may be
+# scored again on `submit` once no scorer here has it and this long has passed.
+RESCORE_AFTER = timedelta(seconds=30)
+SCORING_FAILED = (
+    "Scoring failed on our side. Your answer is saved: send `submit` to score it again."
+)
+
+
+@dataclass
+class Reply:
+    """What one event produced: replies to send now, and rounds to score next."""
+
+    outs: list[Outbound] = field(default_factory=list)
+    jobs: list[ScoreJob] = field(default_factory=list)
 
 
 class Engine:
@@ -37,16 +60,24 @@ class Engine:
         self.store = store
         self.scorer = scorer
         self.rng = rng
+        self._scoring: set[int] = set()  # round ids a thread of this process is scoring
+        self._scoring_lock = threading.Lock()
 
     def _flow(self, tx: Tx, now: datetime) -> Flow:
-        return Flow(self.catalog, self.scorer, self.rng, tx, now)
+        return Flow(self.catalog, self.rng, tx, now)
 
     # ------------------------------------------------------------ entry points
     def handle(self, msg: Inbound) -> list[Outbound]:
+        """Everything for one message, scorecards included."""
+        reply = self.receive(msg)
+        return reply.outs + self.score(reply.jobs, msg.at)
+
+    def receive(self, msg: Inbound) -> Reply:
+        """The message's transaction; rounds it handed in come back as jobs to `score`."""
         try:
             with self.store.transaction() as tx:
                 if msg.event_id and not tx.claim_event(msg.tenant, msg.event_id, msg.at):
-                    return []
+                    return Reply()
                 flow = self._flow(tx, msg.at)
                 stored = tx.active_session(msg.tenant, msg.user_id)
                 if stored is not None:
@@ -55,20 +86,63 @@ class Engine:
                 self._dispatch(flow, msg, parse(msg.text, msg.action), live)
                 if stored is not None:
                     tx.save_session(stored)
-                return flow.outs
+                return Reply(flow.outs, self._claim(flow.jobs))
         except Exception:
             log.exception("engine failed on a message from %s", msg.user_id)
-            return [
-                Say(
-                    msg.conversation_id,
-                    msg.user_id,
-                    "Something went wrong on our side. What you wrote before is saved; "
-                    "please try that again.",
-                    "error",
-                )
-            ]
+            oops = (
+                "Something went wrong on our side. What you wrote before is saved; "
+                "please try that again."
+            )
+            return Reply([Say(msg.conversation_id, msg.user_id, oops, "error")])
+
+    def score(self, jobs: Sequence[ScoreJob], now: datetime) -> list[Outbound]:
+        """Score handed-in rounds outside any transaction, then save each in its own."""
+        outs: list[Outbound] = []
+        for job in jobs:
+            try:
+                outs += self._score_one(job, now)
+            finally:
+                with self._scoring_lock:
+                    self._scoring.discard(job.round_id)
+        return outs
+
+    def _score_one(self, job: ScoreJob, now: datetime) -> list[Outbound]:
+        q = self.catalog.questions.get(job.question_id)
+        try:
+            if q is None:
+                raise LookupError(f"question {job.question_id} is no longer in the library")
+            with running_for(job.owner):
+                card = self.scorer.score(q, self.catalog.rubric_for(q), job.answer)
+        except Exception:
+            log.exception("scoring failed for round %s of %s", job.round_id, job.user_id)
+            return [Say(job.conversation_id, job.user_id, SCORING_FAILED, "error")]
+        with self.store.transaction() as tx:
+            flow = self._flow(tx, now)
+            s = tx.active_session(job.tenant, job.user_id)
+            if s is None or s.id != job.session_id or s.round.id != job.round_id:
+                return []  # ended or already scored meanwhile: nothing to say twice
+            if s.round.status is not RoundStatus.SCORING:
+                return []
+            flow.complete_round(s, card)
+            tx.save_session(s)
+            return flow.outs
+
+    def _claim(self, jobs: list[ScoreJob]) -> list[ScoreJob]:
+        with self._scoring_lock:
+            mine = [j for j in jobs if j.round_id not in self._scoring]
+            self._scoring.update(j.round_id for j in mine)
+        return mine
+
+    def _scoring_here(self, round_id: int | None) -> bool:
+        with self._scoring_lock:
+            return round_id in self._scoring
 
     def tick(self, now: datetime, platform: str | None = None) -> list[Outbound]:
+        """Fire due timer events and score what time-up handed in."""
+        reply = self.sweep(now, platform)
+        return reply.outs + self.score(reply.jobs, now)
+
+    def sweep(self, now: datetime, platform: str | None = None) -> Reply:
         """Fire due timer events; called by a sweep, any number of times.
 
         An adapter sweeps only its own platform's sessions: several adapters may
@@ -81,7 +155,7 @@ class Engine:
                     continue
                 flow.fire_timers(s)
                 tx.save_session(s)
-            return flow.outs
+            return Reply(flow.outs, self._claim(flow.jobs))
 
     def suspend(self, now: datetime, platform: str, user_id: str | None = None) -> int:
         """On shutdown: freeze the clock of running rounds so they resume with the time left.
@@ -189,7 +263,9 @@ class Engine:
         r = s.round
         name = "submit" if cmd.name == "done" else cmd.name
         probing = r.status is RoundStatus.PROBING
-        if name == "end":
+        if r.status is RoundStatus.SCORING:
+            self._while_scoring(flow, name, s)
+        elif name == "end":
             flow.end_session(s)
         elif name == "answer":
             flow.add_text(s, cmd.text)
@@ -211,6 +287,21 @@ class Engine:
             flow.say(s, text)
         elif name == "hint":
             self._hint(flow, s, probing)
+
+    def _while_scoring(self, flow: Flow, name: str, s: SessionState) -> None:
+        r = s.round
+        handed_in = r.submitted_at or flow.now
+        orphaned = not self._scoring_here(r.id) and flow.now - handed_in >= RESCORE_AFTER
+        if name == "submit" and orphaned:
+            flow.queue_scoring(s)
+        elif orphaned:
+            flow.say(s, "Your answer was handed in but not scored yet: send `submit` to score it.")
+        else:
+            flow.say(
+                s,
+                "Your answer is being scored; the scorecard will follow. "
+                "Anything you send now is not part of it.",
+            )
 
     def _hint(self, flow: Flow, s: SessionState, probing: bool) -> None:
         r = s.round

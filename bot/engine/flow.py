@@ -8,17 +8,18 @@ the replies to send once that transaction has committed.
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.content.catalog import Catalog
 from bot.content.schema import Question
 from bot.engine import selection, views
-from bot.engine.messages import Outbound, ProbeView, Say
+from bot.engine.messages import Outbound, ProbeView, Say, Tenant
 from bot.engine.state import Mode, RoundState, RoundStatus, SessionState, SessionStatus
 from bot.engine.texts import MAX_ANSWER_CHARS
 from bot.engine.timers import TimerEvent, clock_text, due_event, next_event_at, seconds_left
 from bot.scoring.analysis import analyse
-from bot.scoring.base import Scorer
+from bot.scoring.base import Scorecard
 from bot.storage.store import Tx
 
 MAX_PROBES = 2
@@ -29,16 +30,35 @@ class NoQuestions(Exception):
     """No question matches the user's filters: said to the user, not a crash."""
 
 
+@dataclass(frozen=True)
+class ScoreJob:
+    """A handed-in round to score after its transaction commits.
+
+    Scoring may run code for seconds; holding a database transaction (and, on
+    SQLite, the write lock) that long would stall every other user.
+    """
+
+    tenant: Tenant
+    user_id: str
+    conversation_id: str
+    session_id: int
+    round_id: int
+    question_id: str
+    answer: str
+
+    @property
+    def owner(self) -> str:
+        return f"{self.tenant.platform}:{self.tenant.workspace}:{self.user_id}"
+
+
 class Flow:
-    def __init__(
-        self, catalog: Catalog, scorer: Scorer, rng: random.Random, tx: Tx, now: datetime
-    ) -> None:
+    def __init__(self, catalog: Catalog, rng: random.Random, tx: Tx, now: datetime) -> None:
         self.catalog = catalog
-        self.scorer = scorer
         self.rng = rng
         self.tx = tx
         self.now = now
         self.outs: list[Outbound] = []
+        self.jobs: list[ScoreJob] = []
 
     # ------------------------------------------------------------ replies
     def say(self, s: SessionState, text: str, kind: str = "info") -> None:
@@ -154,11 +174,24 @@ class Flow:
             self.finish_round(s)
 
     def finish_round(self, s: SessionState) -> None:
+        """Hand the round in: stored now, scored once this transaction has committed."""
+        r = s.round
+        r.submitted_at = r.submitted_at or self.now
+        r.status = RoundStatus.SCORING
+        r.next_event_at = None
+        self.queue_scoring(s)
+
+    def queue_scoring(self, s: SessionState) -> None:
+        r = s.round
+        assert s.id is not None and r.id is not None
+        full = "\n\n".join(p for p in [r.answer, *r.probe_answers] if p.strip())
+        job = ScoreJob(s.tenant, s.user_id, s.conversation_id, s.id, r.id, r.question_id, full)
+        self.jobs.append(job)
+        self.say(s, "Scoring your answer...", "progress")
+
+    def complete_round(self, s: SessionState, card: Scorecard) -> None:
         r = s.round
         q = self.question(s)
-        r.submitted_at = r.submitted_at or self.now
-        full = "\n\n".join(p for p in [r.answer, *r.probe_answers] if p.strip())
-        card = self.scorer.score(q, self.catalog.rubric_for(q), full)
         assert r.id is not None
         self.tx.save_score(s.tenant, r.id, card, self.now)
         r.status = RoundStatus.SCORED

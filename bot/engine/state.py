@@ -30,6 +30,7 @@ class RoundStatus(StrEnum):
     ANSWERING = "answering"
     CONFIRM_EMPTY = "confirm_empty"  # `submit` with nothing written: asked to confirm
     PROBING = "probing"  # asking probes and follow-ups
+    SCORING = "scoring"  # handed in; the scorer runs outside any transaction
     SCORED = "scored"
     SKIPPED = "skipped"
 

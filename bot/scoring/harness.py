@@ -1,7 +1,8 @@
 """Child side of `SubprocessRunner`: runs candidate code and reports raw return values.
 
-This file is executed by path in a fresh interpreter without site-packages, so it
-imports only the standard library and nothing from `bot`. The parent imports
+This file's source is run with `python -c` in a fresh interpreter without
+site-packages (possibly a different Python, inside a sandbox), so it imports only
+the standard library and nothing from `bot`. The parent imports
 `encode`/`decode` from here so both sides share one wire format.
 
 The child never sees expected values: it reports what the candidate's function
@@ -146,6 +147,9 @@ def _apply_limits(job: dict[str, Any]) -> None:
     _limit(resource.RLIMIT_CPU, job["cpu_seconds"], job["cpu_seconds"] + 1)
     _limit(resource.RLIMIT_FSIZE, job["file_bytes"])
     _limit(resource.RLIMIT_NOFILE, 64)
+    # Counted per user namespace (Linux 5.14+), so inside the sandbox this caps the
+    # answer's own processes, not every process of the sandbox uid on the host.
+    _limit(resource.RLIMIT_NPROC, job["processes"])
     _limit(resource.RLIMIT_CORE, 0)
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # oversized writes fail instead of killing
     sys.setrecursionlimit(10_000)

@@ -25,7 +25,7 @@ from bot.scoring.criteria.common import (
     to_scale,
 )
 from bot.scoring.keypoints import coverage
-from bot.scoring.runner import CodeRunner, Outcome, RunReport
+from bot.scoring.runner import CodeNotRun, CodeRunner, Outcome, RunReport
 
 VERSION = "heuristic-1"
 
@@ -104,7 +104,10 @@ class HeuristicScorer:
             return None, "no code found in the answer"
         if self.runner is None:
             return None, "code was not run: no code runner is available"
-        return self.runner.run(a.code, spec.entry_point, spec.tests), None
+        try:
+            return self.runner.run(a.code, spec.entry_point, spec.tests), None
+        except CodeNotRun as exc:
+            return None, f"code was not run: {exc}"
 
     def score(self, question: Question, rubric: Rubric, answer: str) -> Scorecard:
         a = analyse(question, answer)

@@ -1,9 +1,11 @@
 """Running candidate code against a question's tests, outside the bot's process.
 
-INTERFACE (fixed): `CodeRunner` is what the scorer depends on; `SubprocessRunner`
-is the first implementation (a later issue swaps in a real sandbox behind the
-same protocol). The child side is `harness.py`; judging what it reports, and
-wording it so hidden tests stay hidden, is `outcomes.py`.
+`CodeRunner` is what the scorer depends on. `SubprocessRunner` feeds the job to
+a child interpreter and judges what comes back; *where* that child runs is a
+`Launcher`: `LocalLauncher` (a plain child process, for trusted code or an
+explicit opt-in) or `bot.sandbox.bwrap.BwrapLauncher` (the real sandbox). The
+child side is `harness.py`; judging what it reports, and wording it so hidden
+tests stay hidden, is `outcomes.py`.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -44,6 +47,9 @@ class Limits:
     per_answer_seconds: float = 20.0
     memory_mb: int = 512
     output_bytes: int = 64_000
+    # Processes and threads the answer may have at once (RLIMIT_NPROC, counted inside
+    # the sandbox's own user namespace; not enforced for a child running as root).
+    processes: int = 16
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,27 @@ class RunReport:
         return len(self.results)
 
 
+# Whose answer is being run ("platform:team:user"): a pool uses it to share workers
+# fairly. A context variable, so the Scorer protocol need not carry it.
+run_owner: ContextVar[str] = ContextVar("run_owner", default="")
+
+
+@contextlib.contextmanager
+def running_for(owner: str) -> Iterator[None]:
+    token = run_owner.set(owner)
+    try:
+        yield
+    finally:
+        run_owner.reset(token)
+
+
+class CodeNotRun(Exception):
+    """The code was not run, through no fault of the answer (no sandbox, queue full).
+
+    The scorer says so on the card and judges the code by reading it instead.
+    """
+
+
 class CodeRunner(Protocol):
     def run(
         self,
@@ -80,12 +107,62 @@ class CodeRunner(Protocol):
     ) -> RunReport: ...
 
 
+class NoRunner:
+    """Stands in where code must not run (no sandbox): every run says why, plainly."""
+
+    isolation = "none"
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def run(
+        self,
+        code: str,
+        entry_point: str,
+        tests: Sequence[CodingTest],
+        limits: Limits | None = None,
+    ) -> RunReport:
+        raise CodeNotRun(self.reason)
+
+
+@dataclass(frozen=True)
+class Launch:
+    """How to start the harness: argv, and the uid/gid to start it as (None: ours)."""
+
+    argv: list[str]
+    cwd: str
+    user: int | None = None
+    group: int | None = None
+
+
+class Launcher(Protocol):
+    """Wraps the harness command line: the one place isolation is decided."""
+
+    name: str
+
+    def launch(self, harness_argv: list[str], workdir: str) -> Launch: ...
+
+
+class LocalLauncher:
+    """A plain child process: the bot's user, files and network. Trusted code only."""
+
+    name = "local"
+
+    def __init__(self, python: str = sys.executable) -> None:
+        self.python = python
+
+    def launch(self, harness_argv: list[str], workdir: str) -> Launch:
+        return Launch([self.python, *harness_argv], workdir)
+
+
 # ----------------------------------------------------------------- implementation
 
-_HARNESS = Path(__file__).with_name("harness.py")
+# The harness goes in as `-c` source, not a path: inside a sandbox, or as a uid that
+# cannot read the bot's install, no file of ours needs to be visible.
+_HARNESS_SOURCE = Path(__file__).with_name("harness.py").read_text(encoding="utf-8")
 # -I implies -E, which would drop PYTHONHASHSEED; the environment is ours anyway,
 # so -s -S -P give the rest of -I (no user or site packages, no script dir on sys.path).
-_PYTHON_FLAGS = ("-s", "-S", "-P")
+HARNESS_ARGV = ["-s", "-S", "-P", "-c", _HARNESS_SOURCE]
 _ENV = {
     "PATH": "/usr/bin:/bin",
     "LANG": "C.UTF-8",
@@ -101,16 +178,26 @@ Job = tuple[str, str, Sequence[CodingTest]]
 
 
 class SubprocessRunner:
-    """Runs candidate code in a fresh, resource-limited interpreter, one per answer.
+    """Runs code in a fresh, resource-limited interpreter, one per answer.
 
-    This is process isolation, not a sandbox: the child runs as the bot's user, so
-    it can read what the bot can read and open network connections. It cannot see
-    the bot's environment, memory or stdout, and it cannot hang or flood the bot.
+    With the default `LocalLauncher` this is process isolation, not a sandbox: the
+    child runs as the bot's user, so it can read what the bot can read and open
+    network connections. It cannot see the bot's environment, memory or stdout, and
+    it cannot hang or flood the bot. Candidate code gets a `BwrapLauncher`.
     """
 
-    def __init__(self, limits: Limits = Limits(), python: str = sys.executable) -> None:
+    def __init__(
+        self,
+        limits: Limits = Limits(),
+        python: str = sys.executable,
+        launcher: Launcher | None = None,
+    ) -> None:
         self.limits = limits
-        self.python = python
+        self.launcher = launcher or LocalLauncher(python)
+
+    @property
+    def isolation(self) -> str:
+        return self.launcher.name
 
     def run(
         self,
@@ -148,20 +235,24 @@ class SubprocessRunner:
         ):
             stdin.write(payload)
             stdin.seek(0)
+            launch = self.launcher.launch(HARNESS_ARGV, cwd)
             try:
                 proc = subprocess.Popen(
-                    [self.python, *_PYTHON_FLAGS, str(_HARNESS)],
+                    launch.argv,
                     stdin=stdin,
                     stdout=subprocess.DEVNULL,
                     stderr=subprocess.PIPE,
-                    cwd=cwd,
+                    cwd=launch.cwd,
                     env=_ENV,
                     pass_fds=(result_w,),
                     start_new_session=True,
+                    user=launch.user,
+                    group=launch.group,
+                    extra_groups=[] if launch.group is not None else None,
                 )
             except OSError as exc:
                 os.close(result_r)
-                _log.error("cannot start the code runner %s: %s", self.python, exc)
+                _log.error("cannot start the code runner %s: %s", launch.argv[0], exc)
                 return [_unloadable(t, "the code runner could not start") for _, _, t in jobs]
             finally:
                 os.close(result_w)
@@ -211,6 +302,7 @@ def _payload(
         "memory_mb": limits.memory_mb,
         "cpu_seconds": math.ceil(limits.per_answer_seconds * len(jobs)) + 1,
         "file_bytes": _FILE_BYTES,
+        "processes": limits.processes,
         "per_test_seconds": max(limits.per_test_seconds, 0.001),
         "max_value_bytes": limits.output_bytes,
         "jobs": items,

@@ -202,8 +202,10 @@ def test_interactive_mode_prompts_and_ticks_in_the_background() -> None:
 def test_cli_builds_the_engine_and_runs_the_console(monkeypatch: pytest.MonkeyPatch) -> None:
     engine = FakeEngine()
     urls: list[str | None] = []
+    runners: list[object] = []
 
-    def build_engine(database_url: str | None = None) -> FakeEngine:
+    def build_engine(runner: object, database_url: str | None = None) -> FakeEngine:
+        runners.append(runner)
         urls.append(database_url)
         return engine
 
@@ -212,6 +214,7 @@ def test_cli_builds_the_engine_and_runs_the_console(monkeypatch: pytest.MonkeyPa
     result = CliRunner().invoke(cli_app, ["console", "--user", "dana"], input="start ml\n")
     assert result.exit_code == 0, result.output
     assert urls == ["sqlite:///tmp/x.db"]
+    assert getattr(runners[0], "isolation", None) in ("bubblewrap", "none")
     assert engine.inbounds[0].user_id == "dana"
     assert "got start ml" in result.stdout
 

@@ -6,7 +6,8 @@ import random
 from datetime import timedelta
 
 from bot.engine.engine import Engine
-from bot.engine.messages import QuestionView, Say, ScorecardView, Tenant
+from bot.engine.messages import Outbound, QuestionView, Say, ScorecardView, Tenant
+from bot.engine.state import RoundStatus
 from bot.scoring.heuristic import HeuristicScorer
 from tests.engine.conftest import TestBot, fixture_catalog
 
@@ -101,14 +102,29 @@ def test_a_failing_scorer_never_raises_out_of_the_engine(testbot: TestBot) -> No
         def score(self, *args: object) -> None:
             raise RuntimeError("boom")
 
+    real = testbot.engine.scorer
     testbot.engine.scorer = Broken()  # type: ignore[assignment]
     testbot.say("/mock start ml topic=transformers")
     testbot.say("The variance grows.")
-    testbot.say("submit")
-    outs = []
+    outs = testbot.say("submit")
     for _ in range(4):
+        if any(isinstance(o, Say) and o.kind == "error" for o in outs):
+            break
         outs = testbot.say("skip")
-    assert outs and isinstance(outs[-1], Say) and outs[-1].kind == "error"
+    assert isinstance(outs[-1], Say) and outs[-1].kind == "error"
+    assert "Your answer is saved" in outs[-1].text
     with testbot.engine.store.transaction() as tx:
         s = tx.active_session(testbot.tenant, testbot.user)
         assert s is not None and s.round.answer == "The variance grows."
+        assert s.round.status is RoundStatus.SCORING
+
+    # Soon after, the round is still "being scored"; later, `submit` scores it again.
+    testbot.engine.scorer = real
+    assert "being scored" in _texts(testbot.say("submit"))
+    testbot.advance(31)
+    outs = testbot.say("submit")
+    assert any(isinstance(o, ScorecardView) for o in outs)
+
+
+def _texts(outs: list[Outbound]) -> str:
+    return "\n".join(o.text for o in outs if isinstance(o, Say))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.content.schema import Question, Rubric
 from bot.scoring.heuristic import HeuristicScorer
+from bot.scoring.runner import NoRunner
 from tests.fakes import ExecRunner
 
 GOOD = """One pass with a hash map from value to index: for each number I look up its complement
@@ -88,7 +89,21 @@ def test_without_a_runner_the_card_says_code_was_not_run(
 ) -> None:
     card = HeuristicScorer(None).score(coding_question, coding_rubric, GOOD)
     assert any("not run" in n for n in card.notes)
-    assert _scores(card)["correctness"] == 1
+    # Judged by reading, never above "meets the bar without proof", and it says why.
+    correctness = next(c for c in card.criteria if c.id == "correctness")
+    assert 1 <= correctness.score <= 3
+    assert any("test results" in m and "not run" in m for m in correctness.missing)
+
+
+def test_code_that_could_not_run_here_is_not_failed_as_broken(
+    coding_question: Question, coding_rubric: Rubric
+) -> None:
+    """No sandbox is the machine's fault, not the candidate's: reading beats a flat 1."""
+    card = HeuristicScorer(NoRunner("no sandbox on this machine")).score(
+        coding_question, coding_rubric, GOOD
+    )
+    assert "code was not run: no sandbox on this machine" in card.notes
+    assert _scores(card)["correctness"] >= 2
 
 
 def test_code_only_answer_loses_on_communication(

@@ -50,6 +50,11 @@ def correctness(ctx: Context) -> Judgement:
         return Judgement(
             1, [], ["runnable code"], ["Write the function in Python so it can be run."]
         )
+    if ctx.run is None and ctx.run_note:
+        # Not run through no fault of the answer: judge it by reading, and say so.
+        j = keypoint_judgement(ctx, min(3, to_scale(criterion_coverage(ctx))))
+        j.missing.append(f"test results ({ctx.run_note})")
+        return j
     if rate is None or (ctx.run is not None and ctx.run.load_error):
         err = ctx.run.load_error if ctx.run and ctx.run.load_error else ctx.run_note
         return Judgement(

@@ -1,0 +1,125 @@
+"""A bounded pool for code runs: few at once, fair between users, a cap per user.
+
+Each run is a whole interpreter, so running every submission at once would
+thrash a small machine; one queue in arrival order would let one user's burst
+hold everyone else up. Here at most `workers` runs go at once, waiting runs
+are served round-robin by owner (see `bot.scoring.runner.run_owner`), an owner
+runs at most `per_owner` at a time, and an owner with `max_waiting` runs
+already queued is told to wait rather than queued again.
+
+The pool only gates: it starts no threads. The caller's thread waits its turn
+and then runs the job itself, so scoring that needs no code never waits.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.content.schema import CodingTest
+from bot.scoring.runner import CodeNotRun, CodeRunner, Limits, RunReport, run_owner
+
+BUSY = "you already have several code answers waiting to run; resubmit once they are scored"
+
+
+@dataclass
+class _Ticket:
+    owner: str
+    granted: bool = False
+
+
+@dataclass
+class _Queue:
+    waiting: deque[_Ticket] = field(default_factory=deque)
+    running: int = 0
+
+
+class PooledRunner:
+    def __init__(
+        self,
+        inner: CodeRunner,
+        workers: int,
+        per_owner: int = 1,
+        max_waiting: int = 3,
+    ) -> None:
+        if workers < 1 or per_owner < 1 or max_waiting < 1:
+            raise ValueError("workers, per_owner and max_waiting must be at least 1")
+        self.inner = inner
+        self.workers = workers
+        self.per_owner = per_owner
+        self.max_waiting = max_waiting
+        self._lock = threading.Condition()
+        self._queues: dict[str, _Queue] = {}
+        self._turns: deque[str] = deque()  # owners with waiting tickets, in turn order
+        self._running = 0
+
+    @property
+    def isolation(self) -> str:
+        return str(getattr(self.inner, "isolation", "unknown"))
+
+    def run(
+        self,
+        code: str,
+        entry_point: str,
+        tests: Sequence[CodingTest],
+        limits: Limits | None = None,
+    ) -> RunReport:
+        owner = run_owner.get()
+        ticket = self._enter(owner)
+        if ticket is None:
+            raise CodeNotRun(BUSY)
+        try:
+            return self.inner.run(code, entry_point, tests, limits)
+        finally:
+            self._leave(owner)
+
+    def stats(self) -> tuple[int, int]:
+        """(running, waiting) right now: for logs and the bench."""
+        with self._lock:
+            return self._running, sum(len(q.waiting) for q in self._queues.values())
+
+    def _enter(self, owner: str) -> _Ticket | None:
+        with self._lock:
+            q = self._queues.setdefault(owner, _Queue())
+            if len(q.waiting) >= self.max_waiting:
+                return None
+            ticket = _Ticket(owner)
+            if not q.waiting:
+                self._turns.append(owner)
+            q.waiting.append(ticket)
+            self._dispatch()
+            while not ticket.granted:
+                self._lock.wait()
+            return ticket
+
+    def _leave(self, owner: str) -> None:
+        with self._lock:
+            q = self._queues[owner]
+            q.running -= 1
+            self._running -= 1
+            if not q.running and not q.waiting:
+                del self._queues[owner]
+            self._dispatch()
+
+    def _dispatch(self) -> None:
+        """Grant free slots to waiting owners in turn; called with the lock held."""
+        granted = False
+        skipped = 0
+        while self._running < self.workers and skipped < len(self._turns):
+            owner = self._turns.popleft()
+            q = self._queues[owner]
+            if q.running >= self.per_owner:
+                self._turns.append(owner)
+                skipped += 1
+                continue
+            ticket = q.waiting.popleft()
+            ticket.granted = granted = True
+            q.running += 1
+            self._running += 1
+            skipped = 0
+            if q.waiting:
+                self._turns.append(owner)
+        if granted:
+            self._lock.notify_all()
