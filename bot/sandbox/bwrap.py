@@ -68,7 +68,7 @@ class BwrapLauncher:
         # `workdir` is the host's temporary directory; the sandbox never sees it.
         argv = [*self.options(), "--", self.sandbox.python, *harness_argv]
         uid = self.sandbox.run_as
-        return Launch(argv, "/", user=uid, group=uid)
+        return Launch(argv, "/", user=uid, group=uid, signal_as_exit_status=True)
 
     def options(self) -> list[str]:
         box = self.sandbox

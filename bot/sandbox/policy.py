@@ -4,7 +4,8 @@ Never a silent fallback. Without a working sandbox, code answers are not run
 and every scorecard says why. Only a person on their own console (or running
 `mockbot score` on their own answers) may opt into running code unsandboxed
 with MOCKBOT_UNSAFE_LOCAL_RUNNER=1, and they are warned each time it starts.
-Chat adapters never honour that switch: their code comes from other people.
+Chat adapters never honour that switch: their code comes from other people;
+nor does anything running as root, where one `kill -9 -1` ends the machine.
 """
 
 from __future__ import annotations
@@ -53,6 +54,12 @@ def choose_runner(
         inner = SubprocessRunner(limits or Limits(), launcher=BwrapLauncher(box))
         return RunnerChoice(PooledRunner(inner, default_workers(env)), "bubblewrap", sandbox=box)
     unsafe = env.get(UNSAFE_VAR) == "1"
+    if unsafe and allow_unsafe and os.geteuid() == 0:
+        # As root an answer's `os.system("kill -9 -1")` ends every process on the machine.
+        note = f"no sandbox on this machine: {why} ({UNSAFE_VAR} is refused as root)"
+        warning = f"Code answers will not be run: {note}."
+        _log.warning(warning)
+        return RunnerChoice(NoRunner(note), "none", warning)
     if unsafe and allow_unsafe:
         warning = (
             f"WARNING: {UNSAFE_VAR}=1: code answers run WITHOUT a sandbox, as your own "

@@ -2,8 +2,9 @@
 
 Each run is a whole interpreter, so running every submission at once would
 thrash a small machine; one queue in arrival order would let one user's burst
-hold everyone else up. Here at most `workers` runs go at once, waiting runs
-are served round-robin by owner (see `bot.scoring.runner.run_owner`), an owner
+hold everyone else up. Here at most `workers` runs go at once, a free worker
+goes to the waiting owner served least recently (see
+`bot.scoring.runner.run_owner`), an owner
 runs at most `per_owner` at a time, and an owner with `max_waiting` runs
 already queued is told to wait rather than queued again.
 
@@ -27,6 +28,7 @@ BUSY = "you already have several code answers waiting to run; resubmit once they
 @dataclass
 class _Ticket:
     owner: str
+    seq: int
     granted: bool = False
 
 
@@ -34,6 +36,7 @@ class _Ticket:
 class _Queue:
     waiting: deque[_Ticket] = field(default_factory=deque)
     running: int = 0
+    served_at: int = -1  # grant number of this owner's latest run; -1: never
 
 
 class PooledRunner:
@@ -52,8 +55,11 @@ class PooledRunner:
         self.max_waiting = max_waiting
         self._lock = threading.Condition()
         self._queues: dict[str, _Queue] = {}
-        self._turns: deque[str] = deque()  # owners with waiting tickets, in turn order
         self._running = 0
+        self._grants = 0
+        self._seq = 0
+        # Owners not seen for a while forget their turn; a bounded memory of who ran when.
+        self._history: dict[str, int] = {}
 
     @property
     def isolation(self) -> str:
@@ -82,12 +88,12 @@ class PooledRunner:
 
     def _enter(self, owner: str) -> _Ticket | None:
         with self._lock:
-            q = self._queues.setdefault(owner, _Queue())
+            q = self._queues.get(owner) or _Queue(served_at=self._history.pop(owner, -1))
+            self._queues[owner] = q
             if len(q.waiting) >= self.max_waiting:
                 return None
-            ticket = _Ticket(owner)
-            if not q.waiting:
-                self._turns.append(owner)
+            ticket = _Ticket(owner, self._seq)
+            self._seq += 1
             q.waiting.append(ticket)
             self._dispatch()
             while not ticket.granted:
@@ -100,26 +106,30 @@ class PooledRunner:
             q.running -= 1
             self._running -= 1
             if not q.running and not q.waiting:
+                self._history[owner] = q.served_at
+                if len(self._history) > 10_000:
+                    self._history.pop(next(iter(self._history)))
                 del self._queues[owner]
             self._dispatch()
 
     def _dispatch(self) -> None:
-        """Grant free slots to waiting owners in turn; called with the lock held."""
+        """Grant free workers to the least recently served waiting owners; lock held."""
         granted = False
-        skipped = 0
-        while self._running < self.workers and skipped < len(self._turns):
-            owner = self._turns.popleft()
+        while self._running < self.workers:
+            ready = [
+                (q.served_at, q.waiting[0].seq, owner)
+                for owner, q in self._queues.items()
+                if q.waiting and q.running < self.per_owner
+            ]
+            if not ready:
+                break
+            _, _, owner = min(ready)
             q = self._queues[owner]
-            if q.running >= self.per_owner:
-                self._turns.append(owner)
-                skipped += 1
-                continue
             ticket = q.waiting.popleft()
             ticket.granted = granted = True
             q.running += 1
+            q.served_at = self._grants
+            self._grants += 1
             self._running += 1
-            skipped = 0
-            if q.waiting:
-                self._turns.append(owner)
         if granted:
             self._lock.notify_all()

@@ -133,6 +133,14 @@ class Launch:
     cwd: str
     user: int | None = None
     group: int | None = None
+    # bubblewrap reports a child killed by signal N as exit status 128+N.
+    signal_as_exit_status: bool = False
+
+    def returncode(self, raw: int) -> int:
+        """The harness's own status: negative for a signal, as subprocess reports it."""
+        if self.signal_as_exit_status and 128 < raw < 128 + 65:
+            return -(raw - 128)
+        return raw
 
 
 class Launcher(Protocol):
@@ -270,7 +278,7 @@ class SubprocessRunner:
                 "code runner ended early (%s, %s): %r", status, proc.returncode, stderr[-300:]
             )
         events = outcomes.parse_events(data, len(jobs), nonce)
-        end = outcomes.ended(status, proc.returncode, seconds)
+        end = outcomes.ended(status, launch.returncode(proc.returncode), seconds)
         reports: list[RunReport] = []
         for (_, entry_point, tests), bad, ev in zip(jobs, rejected, events, strict=True):
             report, complete = _report(entry_point, tests, bad, ev, end, limits.per_test_seconds)

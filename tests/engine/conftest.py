@@ -68,8 +68,17 @@ class TestBot:
         event_id: str | None = None,
         action: str | None = None,
     ) -> list[Outbound]:
+        return self.engine.handle(self.inbound(text, user, event_id, action))
+
+    def inbound(
+        self,
+        text: str,
+        user: str | None = None,
+        event_id: str | None = None,
+        action: str | None = None,
+    ) -> Inbound:
         who = user or self.user
-        msg = Inbound(
+        return Inbound(
             tenant=self.tenant,
             user_id=who,
             conversation_id=f"dm:{who}",
@@ -79,7 +88,6 @@ class TestBot:
             event_id=event_id or f"ev-{next(_ids)}",
             user_name=who,
         )
-        return self.engine.handle(msg)
 
     def texts(self, text: str, **kw: str) -> list[str]:
         return [text_of(o) for o in self.say(text, **kw)]
