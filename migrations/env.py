@@ -30,9 +30,15 @@ def _render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str |
     return False
 
 
+def _include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+    """slack_sdk owns the slack_* tables' shape; a Slack adapter test checks them instead."""
+    return not (type_ == "table" and name is not None and name.startswith("slack_"))
+
+
 def _configure(is_sqlite: bool, **kwargs: Any) -> None:
     context.configure(
         target_metadata=Base.metadata,
+        include_name=_include_name,
         compare_type=True,
         render_as_batch=is_sqlite,  # SQLite alters tables by copying them
         render_item=_render_item,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import banks, console, migrate, sandbox, score
+from bot.cli import banks, console, migrate, sandbox, score, slack
 
 app = typer.Typer(
     name="mockbot",
@@ -19,6 +19,7 @@ app.command("score")(score.score_command)
 app.command("demo")(score.demo_command)
 app.command("console")(console.console_command)
 app.command("migrate")(migrate.migrate_command)
+app.command("slack")(slack.slack_command)
 
 
 def main() -> None:

@@ -74,6 +74,8 @@ def parse(text: str, action: str | None = None) -> Command:
     """A button `action` wins over text; text with `/mock` or a command word is a command."""
     if action:
         word = action.strip().lower()
+        if word == "noop":  # the engine's own: a refused button press, already answered
+            return Command("noop")
         return Command(word if word in ROUND_COMMANDS else "unknown", text=word)
     prefixed = bool(_PREFIX_RE.match(text))
     body = _PREFIX_RE.sub("", text, count=1) if prefixed else text

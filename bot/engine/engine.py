@@ -24,7 +24,7 @@ from bot.content.catalog import Catalog
 from bot.engine import views
 from bot.engine.commands import Command, parse
 from bot.engine.flow import Flow, NoQuestions, ScoreJob
-from bot.engine.messages import Inbound, Outbound, Say
+from bot.engine.messages import Inbound, Outbound, ReferenceView, Say, Tenant
 from bot.engine.state import Mode, RoundState, RoundStatus, SessionState, SessionStatus
 from bot.engine.texts import HELP, HELP_LINE, NO_SESSION, START_HINT
 from bot.engine.timers import clock_text, seconds_left
@@ -83,7 +83,13 @@ class Engine:
                 if stored is not None:
                     self._catch_up(flow, stored)
                 live = stored if stored and stored.status is SessionStatus.ACTIVE else None
-                self._dispatch(flow, msg, parse(msg.text, msg.action), live)
+                cmd = parse(msg.text, msg.action)
+                if msg.ambient and (live is None or live.conversation_id != msg.conversation_id):
+                    return Reply()  # someone else's thread, or chatter: not for us
+                if msg.ref and live is not None and msg.ref != live.round.question_id:
+                    flow.say(live, "That button belongs to an earlier question.", "error")
+                    cmd = Command("noop")
+                self._dispatch(flow, msg, cmd, live)
                 if stored is not None:
                     tx.save_session(stored)
                 return Reply(flow.outs, self._claim(flow.jobs))
@@ -139,23 +145,29 @@ class Engine:
 
     def tick(self, now: datetime, platform: str | None = None) -> list[Outbound]:
         """Fire due timer events and score what time-up handed in."""
-        reply = self.sweep(now, platform)
-        return reply.outs + self.score(reply.jobs, now)
+        outs: list[Outbound] = []
+        for _, reply in self.sweep(now, platform):
+            outs += reply.outs + self.score(reply.jobs, now)
+        return outs
 
-    def sweep(self, now: datetime, platform: str | None = None) -> Reply:
+    def sweep(self, now: datetime, platform: str | None = None) -> list[tuple[Tenant, Reply]]:
         """Fire due timer events; called by a sweep, any number of times.
 
-        An adapter sweeps only its own platform's sessions: several adapters may
-        share one database, and a reply can only be delivered by its own adapter.
+        Replies come per workspace, since each is posted with that workspace's
+        credentials. An adapter sweeps only its own platform's sessions: several
+        adapters may share one database, and only its own adapter can deliver a reply.
         """
+        replies: list[tuple[Tenant, Reply]] = []
         with self.store.transaction() as tx:
-            flow = self._flow(tx, now)
             for s in tx.due_sessions(now):
                 if platform is not None and s.tenant.platform != platform:
                     continue
+                flow = self._flow(tx, now)
                 flow.fire_timers(s)
                 tx.save_session(s)
-            return Reply(flow.outs, self._claim(flow.jobs))
+                if flow.outs or flow.jobs:
+                    replies.append((s.tenant, Reply(flow.outs, flow.jobs)))
+        return [(t, Reply(r.outs, self._claim(r.jobs))) for t, r in replies]
 
     def suspend(self, now: datetime, platform: str, user_id: str | None = None) -> int:
         """On shutdown: freeze the clock of running rounds so they resume with the time left.
@@ -176,15 +188,23 @@ class Engine:
 
     def resume(self, now: datetime, platform: str, user_id: str | None = None) -> list[Outbound]:
         """On start: restart the clocks `suspend` froze, each with the time it had left."""
+        return [o for _, outs in self.resume_by_tenant(now, platform, user_id) for o in outs]
+
+    def resume_by_tenant(
+        self, now: datetime, platform: str, user_id: str | None = None
+    ) -> list[tuple[Tenant, list[Outbound]]]:
+        """`resume`, with each session's replies under its workspace (for per-workspace tokens)."""
+        resumed: list[tuple[Tenant, list[Outbound]]] = []
         with self.store.transaction() as tx:
-            flow = self._flow(tx, now)
             for s in tx.paused_sessions(platform):
                 if user_id is not None and s.user_id != user_id:
                     continue
+                flow = self._flow(tx, now)
                 flow.resume(s)
                 flow.show_question(s)
                 tx.save_session(s)
-            return flow.outs
+                resumed.append((s.tenant, flow.outs))
+        return resumed
 
     # ------------------------------------------------------------ dispatch
     def _catch_up(self, flow: Flow, s: SessionState) -> None:
@@ -194,7 +214,19 @@ class Engine:
         if s.status is SessionStatus.ACTIVE:
             flow.fire_timers(s)
 
+    def reference(self, tenant: Tenant, user_id: str, question_id: str, to: str) -> Outbound:
+        """A reference answer, only for a question this user has already been asked."""
+        with self.store.transaction() as tx:
+            asked = question_id in tx.asked_question_ids(tenant, user_id)
+        q = self.catalog.questions.get(question_id)
+        if q is None or not asked or not q.reference_answer:
+            text = "No reference answer to show: answer the question first."
+            return Say(to, user_id, text, "error")
+        return ReferenceView(to, user_id, q.id, q.title, q.reference_answer)
+
     def _dispatch(self, flow: Flow, msg: Inbound, cmd: Command, s: SessionState | None) -> None:
+        if cmd.name == "noop":
+            return
         if cmd.name == "help":
             flow.outs.append(Say(msg.conversation_id, msg.user_id, HELP, "help"))
         elif cmd.name == "history":

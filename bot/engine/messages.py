@@ -31,6 +31,11 @@ class Inbound:
     action: str | None = None
     event_id: str | None = None  # platform delivery id, for exactly-once effects
     user_name: str | None = None
+    # A plain message the user did not address to the bot (a reply in a shared thread):
+    # it counts only in the conversation of that user's own running session.
+    ambient: bool = False
+    # The question a button belongs to: a press on an older question's button is refused.
+    ref: str | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,15 @@ class HistoryView(Outbound):
     entries: list[HistoryEntry]
     by_track: dict[str, tuple[int, float]]  # track -> (rounds, mean overall)
     trend: str  # e.g. "up 0.6 over your last 5 rounds"
+
+
+@dataclass(frozen=True)
+class ReferenceView(Outbound):
+    """A question's reference answer, shown on request once the user has been asked it."""
+
+    question_id: str
+    title: str
+    text: str
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,9 @@ from bot.storage.db import (
 from bot.storage.models import Base
 
 HEAD = ScriptDirectory.from_config(alembic_config()).get_current_head()
-TABLES = set(Base.metadata.tables)
+# Ours, plus slack_sdk's OAuth tables (created by migration, shaped by slack_sdk).
+SLACK_TABLES = {"slack_installations", "slack_bots", "slack_oauth_states"}
+TABLES = set(Base.metadata.tables) | SLACK_TABLES
 
 
 def _tables(engine: Engine) -> set[str]:
