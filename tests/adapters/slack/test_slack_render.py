@@ -90,6 +90,7 @@ def test_work_runs_in_order_per_key_and_in_parallel_across_keys() -> None:
     work = KeyedExecutor(2)
     seen: list[str] = []
     gate = threading.Event()
+
     def slow() -> None:
         gate.wait(5)
         seen.append("a1")
