@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/scoring_speed.py
 	$(BIN)/python bench/engine_throughput.py
 	$(BIN)/python bench/sandbox_overhead.py
+	$(BIN)/python bench/slack_ack.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
