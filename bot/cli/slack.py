@@ -48,6 +48,8 @@ def slack_command(
     ] = 8,
 ) -> None:
     """Run mockbot in Slack. Tokens come from MOCKBOT_SLACK_* variables (see README)."""
+    from slack_sdk.errors import SlackApiError
+
     from bot.adapters.slack.app import build_app
     from bot.adapters.slack.bridge import Sweeper
     from bot.adapters.slack.server import PATH, make_http_server
@@ -95,7 +97,11 @@ def slack_command(
             from slack_bolt.adapter.socket_mode import SocketModeHandler
 
             _err.print("mockbot: Slack Socket Mode; press Ctrl-C to stop")
-            SocketModeHandler(slack.app, settings.app_token).start()  # type: ignore[no-untyped-call]
+            try:
+                SocketModeHandler(slack.app, settings.app_token).start()  # type: ignore[no-untyped-call]
+            except SlackApiError as exc:
+                error = exc.response.get("error", "refused")
+                raise _fail(f"MOCKBOT_SLACK_APP_TOKEN was refused by Slack ({error})") from None
     except KeyboardInterrupt:
         pass
     finally:

@@ -99,3 +99,20 @@ def test_the_migration_builds_slack_sdks_tables_column_for_column(
     for table in (expected.installations, expected.bots, states.oauth_states):
         columns = {c["name"] for c in inspector.get_columns(table.name)}
         assert columns == {c.name for c in table.columns}, table.name
+
+
+def test_a_refused_app_token_in_socket_mode_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stub = StubSlackApi()
+    stub.fail("apps.connections.open", error="invalid_auth")
+    try:
+        monkeypatch.setenv("MOCKBOT_SLACK_BOT_TOKEN", "xoxb-test")
+        monkeypatch.setenv("MOCKBOT_SLACK_APP_TOKEN", "xapp-revoked")
+        monkeypatch.setenv("MOCKBOT_SLACK_API_URL", stub.url)
+        monkeypatch.setenv("MOCKBOT_DATABASE_URL", f"sqlite:///{tmp_path / 'm.db'}")
+        result = runner.invoke(app, ["slack"])
+    finally:
+        stub.close()
+    assert result.exit_code == 2
+    assert "MOCKBOT_SLACK_APP_TOKEN was refused by Slack (invalid_auth)" in result.output
