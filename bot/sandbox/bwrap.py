@@ -22,10 +22,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot import config
+from bot.sandbox import seccomp
 from bot.scoring.runner import Launch
 
 NOBODY = 65534
 TMPFS_BYTES = 32 * 1024 * 1024
+SHM_BYTES = 4 * 1024 * 1024
 SANDBOX_ENV = {
     "PATH": "/usr/bin:/bin",
     "HOME": "/tmp",
@@ -66,9 +69,16 @@ class BwrapLauncher:
 
     def launch(self, harness_argv: list[str], workdir: str) -> Launch:
         # `workdir` is the host's temporary directory; the sandbox never sees it.
-        argv = [*self.options(), "--", self.sandbox.python, *harness_argv]
+        fds: tuple[int, ...] = ()
+        opts = self.options()
+        program = seccomp.filter_program()
+        if program is not None:
+            fd = _readable_fd(program)
+            fds = (fd,)
+            opts += ["--seccomp", str(fd)]
+        argv = [*opts, "--", self.sandbox.python, *harness_argv]
         uid = self.sandbox.run_as
-        return Launch(argv, "/", user=uid, group=uid, signal_as_exit_status=True)
+        return Launch(argv, "/", user=uid, group=uid, signal_as_exit_status=True, fds=fds)
 
     def options(self) -> list[str]:
         box = self.sandbox
@@ -100,11 +110,44 @@ class BwrapLauncher:
         if box.python_root:
             opts += ["--ro-bind", box.python_root, box.python_root]
         opts += ["--proc", "/proc", "--dev", "/dev"]
+        # /dev is a writable tmpfs as --dev makes it: give /dev/shm its own small one, then
+        # freeze /dev, so /tmp and /dev/shm are the only, bounded, writable places.
+        opts += ["--size", str(SHM_BYTES), "--tmpfs", "/dev/shm", "--remount-ro", "/dev"]
         opts += ["--size", str(self.tmpfs_bytes), "--tmpfs", "/tmp", "--chdir", "/tmp"]
         opts += ["--remount-ro", "/", "--clearenv"]
         for key, value in SANDBOX_ENV.items():
             opts += ["--setenv", key, value]
         return opts
+
+
+def _readable_fd(data: bytes) -> int:
+    """A pipe's read end already holding `data` (a few hundred bytes: fits the buffer)."""
+    r, w = os.pipe()
+    try:
+        os.write(w, data)
+    finally:
+        os.close(w)
+    return r
+
+
+def run_probe(box: Sandbox, argv: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+    """Run a trusted probe program in the sandbox exactly as answers run."""
+    launch = BwrapLauncher(box).launch(argv, "/")
+    try:
+        return subprocess.run(
+            launch.argv,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=SANDBOX_ENV,
+            cwd=launch.cwd,
+            user=launch.user,
+            group=launch.group,
+            extra_groups=[] if launch.group is not None else None,
+            pass_fds=launch.fds,
+        )
+    finally:
+        launch.close()
 
 
 def find(env: Mapping[str, str] = os.environ) -> Sandbox:
@@ -142,7 +185,7 @@ def _python(env: Mapping[str, str], run_as: int | None) -> str:
     )
     for candidate in candidates:
         real = os.path.realpath(candidate)
-        if os.path.isfile(real) and _runnable_by(real, run_as):
+        if os.path.isfile(real) and _runnable_by(real, run_as) and _bindable(real):
             return real
     if wanted:
         raise SandboxUnavailable(
@@ -177,6 +220,15 @@ def _install_root(python: str) -> str | None:
     return None if root == "/usr" or root.startswith("/usr/") else root
 
 
+def _bindable(python: str) -> bool:
+    """An install root we may expose: never `/`, never one holding the bot's own files."""
+    root = _install_root(python)
+    if root is None:
+        return True
+    project = str(config.PROJECT_ROOT)
+    return root != "/" and not (project == root or project.startswith(root.rstrip("/") + "/"))
+
+
 def _version(bwrap: str) -> str:
     try:
         done = subprocess.run([bwrap, "--version"], capture_output=True, text=True, timeout=5)
@@ -186,19 +238,8 @@ def _version(bwrap: str) -> str:
 
 
 def _try(box: Sandbox) -> None:
-    launch = BwrapLauncher(box).launch(["-S", "-c", "print('ok')"], "/")
     try:
-        done = subprocess.run(
-            launch.argv,
-            capture_output=True,
-            text=True,
-            timeout=_PROBE_TIMEOUT_SECONDS,
-            env=SANDBOX_ENV,
-            cwd=launch.cwd,
-            user=launch.user,
-            group=launch.group,
-            extra_groups=[] if launch.group is not None else None,
-        )
+        done = run_probe(box, ["-S", "-c", "print('ok')"], _PROBE_TIMEOUT_SECONDS)
     except (OSError, subprocess.SubprocessError) as exc:
         raise SandboxUnavailable(f"bubblewrap could not start: {exc}") from None
     if done.returncode != 0 or done.stdout.strip() != "ok":
@@ -207,5 +248,5 @@ def _try(box: Sandbox) -> None:
             f"bubblewrap is installed but cannot build a sandbox here ({why}); "
             "unprivileged user namespaces may be disabled "
             "(sysctl kernel.unprivileged_userns_clone=1, or the AppArmor "
-            "restriction on Ubuntu 24.04+)"
+            "restriction on Ubuntu 24.04+), or bubblewrap is older than 0.8"
         )

@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot import config
+from bot.sandbox import seccomp
 from bot.sandbox.bwrap import (
     SANDBOX_ENV,
+    SHM_BYTES,
     TMPFS_BYTES,
-    BwrapLauncher,
     Sandbox,
     SandboxUnavailable,
     find,
+    run_probe,
 )
 from bot.scoring.runner import HARNESS_ARGV, Limits
 
@@ -74,18 +76,7 @@ def _probe(box: Sandbox, limits: Limits) -> dict[str, object]:
         "ports": list(_PORTS),
         "paths": secret,
     }
-    launch = BwrapLauncher(box).launch(["-S", "-c", _PROBE, _HARNESS_SOURCE, json.dumps(job)], "/")
-    done = subprocess.run(
-        launch.argv,
-        capture_output=True,
-        text=True,
-        timeout=_TIMEOUT_SECONDS,
-        env=SANDBOX_ENV,
-        cwd=launch.cwd,
-        user=launch.user,
-        group=launch.group,
-        extra_groups=[] if launch.group is not None else None,
-    )
+    done = run_probe(box, ["-S", "-c", _PROBE, _HARNESS_SOURCE, json.dumps(job)], _TIMEOUT_SECONDS)
     if done.returncode != 0:
         raise ValueError((done.stderr.strip().splitlines() or ["no output"])[-1])
     facts: dict[str, object] = json.loads(done.stdout)
@@ -110,8 +101,8 @@ def _judge(box: Sandbox, f: dict[str, object], limits: Limits) -> list[Check]:
     assert isinstance(env, list)
     forks = f["forks"]
     assert isinstance(forks, int)
-    tmp_bytes = f["tmp_bytes"]
-    assert isinstance(tmp_bytes, int)
+    tmp_bytes, shm_bytes = f["tmp_bytes"], f["shm_bytes"]
+    assert isinstance(tmp_bytes, int) and isinstance(shm_bytes, int)
     caps_zero = f["cap_eff"] == f["cap_bnd"] == "0000000000000000"
     return [
         Check(
@@ -140,14 +131,34 @@ def _judge(box: Sandbox, f: dict[str, object], limits: Limits) -> list[Check]:
         ),
         Check(
             "read-only system",
-            not f["write_usr"] and not f["write_root"],
-            "/ and /usr read-only" if not f["write_usr"] else "/usr is writable",
+            not f["write_usr"] and not f["write_root"] and not f["write_dev"],
+            "/, /usr and /dev read-only"
+            if not (f["write_usr"] or f["write_root"] or f["write_dev"])
+            else "writable: "
+            + ", ".join(
+                p
+                for p, w in (
+                    ("/usr", f["write_usr"]),
+                    ("/", f["write_root"]),
+                    ("/dev", f["write_dev"]),
+                )
+                if w
+            ),
         ),
         Check(
             "private tmpfs",
-            bool(f["write_tmp"]) and 0 < tmp_bytes <= TMPFS_BYTES,
-            f"/tmp writable, {tmp_bytes // _MB} MB, gone after the run",
+            bool(f["write_tmp"]) and 0 < tmp_bytes <= TMPFS_BYTES and 0 < shm_bytes <= SHM_BYTES,
+            f"/tmp writable, {tmp_bytes // _MB} MB, and /dev/shm, {shm_bytes // _MB} MB; "
+            "gone after the run",
         ),
+        Check(
+            "syscall filter",
+            not f["sysv_shm"] if seccomp.filter_program() is not None else False,
+            "seccomp denies " + ", ".join(seccomp.denied_names())
+            if not f["sysv_shm"]
+            else "System V shared memory allowed: no seccomp filter for this machine",
+        ),
+        Check("low priority", f["nice"] == 10, f"nice {f['nice']}: the bot's work goes first"),
         Check(
             "host files hidden",
             not seen,

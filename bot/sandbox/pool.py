@@ -96,8 +96,19 @@ class PooledRunner:
             self._seq += 1
             q.waiting.append(ticket)
             self._dispatch()
-            while not ticket.granted:
-                self._lock.wait()
+            try:
+                while not ticket.granted:
+                    self._lock.wait()
+            except BaseException:  # interrupted while waiting: give the turn back
+                if ticket.granted:
+                    q.running -= 1
+                    self._running -= 1
+                else:
+                    q.waiting.remove(ticket)
+                if not q.running and not q.waiting:
+                    del self._queues[owner]
+                self._dispatch()
+                raise
             return ticket
 
     def _leave(self, owner: str) -> None:

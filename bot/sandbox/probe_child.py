@@ -78,6 +78,11 @@ def _route_out() -> bool:
         s.close()
 
 
+def _sysv_shm() -> bool:
+    libc = ctypes.CDLL(None, use_errno=True)
+    return int(libc.shmget(0, 4096, 0o1600)) >= 0  # IPC_PRIVATE, IPC_CREAT | 0600
+
+
 def main() -> None:
     job = json.loads(sys.argv[2])
     harness: dict[str, Any] = {"__name__": "mockbot_harness"}
@@ -102,6 +107,10 @@ def main() -> None:
         "write_usr": _can_write("/usr/mockbot-probe"),
         "write_root": _can_write("/mockbot-probe"),
         "write_tmp": _can_write("/tmp/mockbot-probe"),
+        "write_dev": _can_write("/dev/mockbot-probe"),
+        "shm_bytes": os.statvfs("/dev/shm").f_blocks * os.statvfs("/dev/shm").f_frsize,
+        "sysv_shm": _sysv_shm(),
+        "nice": os.nice(0),
         "tmp_bytes": vfs.f_blocks * vfs.f_frsize,
         "env": sorted(os.environ),
         "visible": {p: os.path.exists(p) for p in job["paths"]},

@@ -151,6 +151,7 @@ def _apply_limits(job: dict[str, Any]) -> None:
     # answer's own processes, not every process of the sandbox uid on the host.
     _limit(resource.RLIMIT_NPROC, job["processes"])
     _limit(resource.RLIMIT_CORE, 0)
+    os.nice(10)  # a busy answer yields the CPU to the bot and its database
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # oversized writes fail instead of killing
     sys.setrecursionlimit(10_000)
 
@@ -259,6 +260,10 @@ def _run_jobs(job: dict[str, Any], out: _Reporter) -> None:
 
 def main() -> None:
     job = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    # The job file stays open on fd 0 otherwise: the answer could read it back.
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.close(null)
     out = _Reporter(job["result_fd"], job["nonce"], job["max_value_bytes"])
     _apply_limits(job)
     real_stderr = sys.stderr

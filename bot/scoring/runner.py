@@ -11,6 +11,7 @@ tests stay hidden, is `outcomes.py`.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import logging
 import math
@@ -45,11 +46,13 @@ class Outcome(StrEnum):
 class Limits:
     per_test_seconds: float = 2.0
     per_answer_seconds: float = 20.0
-    memory_mb: int = 512
+    # Address space per process. With `processes` this bounds an answer at 2 GB in all,
+    # far above what an interview answer needs, and a few answers at once fit any host.
+    memory_mb: int = 256
     output_bytes: int = 64_000
     # Processes and threads the answer may have at once (RLIMIT_NPROC, counted inside
     # the sandbox's own user namespace; not enforced for a child running as root).
-    processes: int = 16
+    processes: int = 8
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,13 @@ class Launch:
     group: int | None = None
     # bubblewrap reports a child killed by signal N as exit status 128+N.
     signal_as_exit_status: bool = False
+    # Descriptors the child inherits (a seccomp program to read); the parent closes them.
+    fds: tuple[int, ...] = ()
+
+    def close(self) -> None:
+        for fd in self.fds:
+            with contextlib.suppress(OSError):
+                os.close(fd)
 
     def returncode(self, raw: int) -> int:
         """The harness's own status: negative for a signal, as subprocess reports it."""
@@ -214,7 +224,33 @@ class SubprocessRunner:
         tests: Sequence[CodingTest],
         limits: Limits | None = None,
     ) -> RunReport:
-        return self.run_many([(code, entry_point, tests)], limits)[0]
+        """Visible tests first, then hidden ones in a second, fresh child.
+
+        Hidden inputs never share a process with a visible test, whose error text the
+        candidate sees: code that digs the job out of memory during a visible test finds
+        only visible inputs.
+        """
+        visible = [t for t in tests if not t.hidden]
+        hidden = [t for t in tests if t.hidden]
+        if not visible or not hidden:
+            return self.run_many([(code, entry_point, tests)], limits)[0]
+        limits = limits or self.limits
+        started = time.monotonic()
+        shown = self.run_many([(code, entry_point, visible)], limits)[0]
+        if shown.load_error is not None:
+            return _unloadable(tests, shown.load_error)
+        left = limits.per_answer_seconds - (time.monotonic() - started)
+        if left < limits.per_test_seconds / 2:  # the answer's time went on the visible tests
+            late = "hidden test: not run: no time left"
+            secret = RunReport(
+                [TestResult(i, True, Outcome.TIMEOUT, late) for i in range(len(hidden))]
+            )
+        else:
+            rest = dataclasses.replace(limits, per_answer_seconds=left)
+            secret = self.run_many([(code, entry_point, hidden)], rest)[0]
+        parts = {False: iter(shown.results), True: iter(secret.results)}
+        merged = [dataclasses.replace(next(parts[t.hidden]), index=i) for i, t in enumerate(tests)]
+        return RunReport(merged, load_error=secret.load_error)
 
     def run_many(self, jobs: Sequence[Job], limits: Limits | None = None) -> list[RunReport]:
         """Run several programs in ONE child, each in a fresh namespace: TRUSTED code only.
@@ -252,7 +288,7 @@ class SubprocessRunner:
                     stderr=subprocess.PIPE,
                     cwd=launch.cwd,
                     env=_ENV,
-                    pass_fds=(result_w,),
+                    pass_fds=(result_w, *launch.fds),
                     start_new_session=True,
                     user=launch.user,
                     group=launch.group,
@@ -264,6 +300,7 @@ class SubprocessRunner:
                 return [_unloadable(t, "the code runner could not start") for _, _, t in jobs]
             finally:
                 os.close(result_w)
+                launch.close()
             assert proc.stderr is not None
             with proc, open(result_r, "rb", buffering=0) as results:  # exit waits for the child
                 deadline = time.monotonic() + seconds + _STARTUP_GRACE_SECONDS

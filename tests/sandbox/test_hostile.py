@@ -27,6 +27,7 @@ from bot.sandbox.bwrap import BwrapLauncher, Sandbox
 from bot.scoring.runner import Limits, Outcome, RunReport, SubprocessRunner
 
 LIMITS = Limits(per_test_seconds=1.0, per_answer_seconds=4.0, memory_mb=256)
+SLOW_WRITER = Limits(per_test_seconds=4.0, per_answer_seconds=6.0, memory_mb=256)
 NORMAL = "def solve(a, b):\n    return a + b\n"
 NORMAL_TESTS = [CodingTest(args=[i, i], expected=2 * i) for i in range(10)]
 
@@ -115,7 +116,8 @@ def test_cannot_read_the_bots_source_or_home(runner: SubprocessRunner) -> None:
         "    return [p for p in (root, '/root', '/home', os.path.expanduser('~/.ssh')) "
         "if os.path.exists(p) and os.listdir(p)]\n"
     )
-    attack(runner, code, [root], root)
+    report = attack(runner, code, [root], root)
+    assert "returned []" in got(report)
 
 
 # ------------------------------------------------------------------ the bot's environment
@@ -270,8 +272,28 @@ def test_cannot_resolve_names(runner: SubprocessRunner) -> None:
 
 def test_fork_bomb_is_contained(runner: SubprocessRunner) -> None:
     code = "import os\ndef solve():\n    while True:\n        os.fork()\n"
-    attack(runner, code, None)
-    assert _host_pids_matching("mockbot-fork-never") == []
+    report = attack(runner, code, None)
+    assert "BlockingIOError" in details(report) or "crashed" in details(report)
+
+
+def test_the_process_limit_stops_a_fork_loop(runner: SubprocessRunner) -> None:
+    code = (
+        "import os, time\n"
+        "def solve():\n"
+        "    made = 0\n"
+        "    try:\n"
+        "        for _ in range(64):\n"
+        "            if os.fork() == 0:\n"
+        "                time.sleep(5)\n"
+        "                os._exit(0)\n"
+        "            made += 1\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "    return made\n"
+    )
+    report = attack(runner, code, 64)
+    made = int(got(report).split("returned ")[1])
+    assert made < LIMITS.processes  # RLIMIT_NPROC holds, well before the wall clock
 
 
 def test_thread_bomb_is_contained(runner: SubprocessRunner) -> None:
@@ -450,18 +472,76 @@ def test_no_nested_namespaces_or_mounts_from_the_shell(runner: SubprocessRunner)
         "    cmds = [['unshare', '-r', 'id'], ['mount', '-t', 'tmpfs', 'x', '/tmp']]\n"
         "    return [subprocess.run(c, capture_output=True).returncode for c in cmds]\n"
     )
-    attack(runner, code, [0, 0])
+    report = attack(runner, code, [0, 0])
+    codes = got(report).split("returned ")[1]
+    assert "0" not in codes.strip("[]").split(", ")  # every one refused, none missing (127)
 
 
 def test_no_devices_or_sysfs(runner: SubprocessRunner) -> None:
     code = (
         "import os\n"
         "def solve():\n"
-        "    seen = [p for p in ('/dev/mem', '/dev/sda', '/dev/kmsg', '/sys/kernel') "
+        "    return [p for p in ('/dev/mem', '/dev/sda', '/dev/kmsg', '/sys/kernel') "
         "if os.path.exists(p)]\n"
-        "    return seen or open('/dev/mem', 'rb').read(1)\n"
     )
-    attack(runner, code, ["/dev/mem"])
+    report = attack(runner, code, ["/dev/mem"])
+    assert "returned []" in got(report)
+
+
+def test_dev_and_dev_shm_cannot_hold_much(runner: SubprocessRunner) -> None:
+    code = (
+        "def solve():\n"
+        "    wrote = 0\n"
+        "    for path in ('/dev/x', *(f'/dev/shm/f{i}' for i in range(64))):\n"
+        "        try:\n"
+        "            with open(path, 'wb') as f:\n"
+        "                f.write(b'x' * 1_000_000)\n"
+        "            wrote += 1\n"
+        "        except OSError:\n"
+        "            pass\n"
+        "    return wrote\n"
+    )
+    report = attack(runner, code, 65)
+    assert int(got(report).split("returned ")[1]) <= 4  # /dev read-only, /dev/shm 4 MB
+
+
+def test_system_v_shared_memory_is_denied(runner: SubprocessRunner) -> None:
+    # Segments outlive the process that made them and are not counted by RLIMIT_AS.
+    code = (
+        "import ctypes\n"
+        "def solve():\n"
+        "    libc = ctypes.CDLL(None, use_errno=True)\n"
+        "    ids = [libc.shmget(0, 64 << 20, 0o1600) for _ in range(8)]\n"
+        "    return [i >= 0 for i in ids].count(True)\n"
+    )
+    report = attack(runner, code, 8)
+    assert "returned 0" in got(report)
+
+
+def test_the_job_cannot_be_read_back_from_stdin(runner: SubprocessRunner) -> None:
+    code = "import os\ndef solve(x):\n    return os.pread(0, 4096, 0).decode()\n"
+    report = runner.run(code, "solve", [CodingTest(args=["SECRET-ARG"], expected="")])
+    assert 'SECRET-ARG"' not in got(report).replace("solve('SECRET-ARG')", "")
+    assert report.results[0].outcome is Outcome.PASS  # fd 0 is /dev/null by then
+
+
+def test_hidden_inputs_are_not_in_memory_during_visible_tests(runner: SubprocessRunner) -> None:
+    code = (
+        "import gc\n"
+        "def solve(x):\n"
+        "    seen = [repr(o) for o in gc.get_objects() if isinstance(o, list)]\n"
+        "    raise ValueError([s for s in seen if 'HIDDEN-' + 'INPUT' in s][:1])\n"
+    )
+    report = runner.run(
+        code,
+        "solve",
+        [
+            CodingTest(args=[1], expected=1),
+            CodingTest(args=["HIDDEN-INPUT"], expected=1, hidden=True),
+        ],
+    )
+    assert "HIDDEN-INPUT" not in " ".join(r.detail for r in report.results)
+    assert report.results[0].detail.endswith("raised ValueError: [] (line 4)")
 
 
 def test_too_many_open_files_is_contained(runner: SubprocessRunner) -> None:
@@ -486,15 +566,17 @@ def test_cannot_read_a_concurrent_answers_files(runner: SubprocessRunner) -> Non
         "import time\n"
         "def solve():\n"
         "    open('/tmp/live.txt', 'w').write('bob-secret')\n"
-        "    time.sleep(0.8)\n"
+        "    time.sleep(2.5)\n"
         "    return 1\n"
     )
     result: list[RunReport] = []
     thread = threading.Thread(
-        target=lambda: result.append(runner.run(writer, "solve", [CodingTest(args=[], expected=1)]))
+        target=lambda: result.append(
+            runner.run(writer, "solve", [CodingTest(args=[], expected=1)], SLOW_WRITER)
+        )
     )
     thread.start()
-    time.sleep(0.3)
+    time.sleep(0.5)  # the writer is asleep with its file written for 2.5 s after this
     reader = (
         "import os\n"
         "def solve():\n"

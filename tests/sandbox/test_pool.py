@@ -161,3 +161,23 @@ def test_a_failing_run_frees_its_worker() -> None:
 def test_bad_sizes_are_refused() -> None:
     with pytest.raises(ValueError):
         PooledRunner(GatedRunner(), workers=0)
+
+
+def test_a_wait_interrupted_gives_its_turn_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    inner = GatedRunner()
+    pool = PooledRunner(inner, workers=1)
+    errors: list[str] = []
+    first = submit(pool, "a", "a0", errors)
+    inner.wait_started(1)
+
+    def interrupted(timeout: float | None = None) -> bool:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pool._lock, "wait", interrupted)
+    with running_for("b"), pytest.raises(KeyboardInterrupt):
+        pool.run("b0", "f", TESTS)
+    monkeypatch.undo()
+    assert pool.stats() == (1, 0)  # b's ticket is gone, not left to take a worker forever
+    inner.release("a0")
+    first.join(10)
+    assert pool.stats() == (0, 0)
