@@ -21,11 +21,11 @@ class KeyedExecutor:
     def __init__(self, workers: int, name: str = "mockbot-work") -> None:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=name)
         self._lock = threading.Lock()
-        self._queues: dict[Hashable, deque[Callable[[], None]]] = {}
+        self._queues: dict[Hashable, deque[Callable[[], object]]] = {}
         self._idle = threading.Condition(self._lock)
         self._pending = 0
 
-    def submit(self, key: Hashable, task: Callable[[], None]) -> None:
+    def submit(self, key: Hashable, task: Callable[[], object]) -> None:
         with self._lock:
             self._pending += 1
             queue = self._queues.get(key)
@@ -35,7 +35,7 @@ class KeyedExecutor:
             self._queues[key] = deque()
         self._pool.submit(self._drain, key, task)
 
-    def _drain(self, key: Hashable, task: Callable[[], None]) -> None:
+    def _drain(self, key: Hashable, task: Callable[[], object]) -> None:
         while True:
             try:
                 task()

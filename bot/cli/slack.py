@@ -88,24 +88,34 @@ def slack_command(
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
+    handler = None
     try:
         if http:
-            server = make_http_server(slack.app, host, port)
+            try:
+                server = make_http_server(slack.app, host, port)
+            except OSError as exc:
+                raise _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
             _err.print(f"mockbot: Slack HTTP mode on http://{host}:{server.server_port}{PATH}")
-            server.serve_forever()
+            try:
+                server.serve_forever()
+            finally:
+                server.server_close()
         else:
             from slack_bolt.adapter.socket_mode import SocketModeHandler
 
             _err.print("mockbot: Slack Socket Mode; press Ctrl-C to stop")
+            handler = SocketModeHandler(slack.app, settings.app_token)
             try:
-                SocketModeHandler(slack.app, settings.app_token).start()  # type: ignore[no-untyped-call]
+                handler.start()  # type: ignore[no-untyped-call]
             except SlackApiError as exc:
                 error = exc.response.get("error", "refused")
                 raise _fail(f"MOCKBOT_SLACK_APP_TOKEN was refused by Slack ({error})") from None
     except KeyboardInterrupt:
         pass
     finally:
+        if handler is not None:
+            handler.close()  # type: ignore[no-untyped-call]
         sweeper.stop()
-        work.wait_idle(30)
+        slack.bridge.wait_idle(30)
         paused = engine.suspend(_now(), "slack")
         _err.print(f"mockbot: stopped; {paused} running round(s) paused until the next start")

@@ -76,16 +76,18 @@ class Engine:
         """The message's transaction; rounds it handed in come back as jobs to `score`."""
         try:
             with self.store.transaction() as tx:
+                stored = tx.active_session(msg.tenant, msg.user_id)
+                if msg.ambient and (
+                    stored is None or stored.conversation_id != msg.conversation_id
+                ):
+                    return Reply()  # someone else's thread, or chatter: not for us, no write
                 if msg.event_id and not tx.claim_event(msg.tenant, msg.event_id, msg.at):
                     return Reply()
                 flow = self._flow(tx, msg.at)
-                stored = tx.active_session(msg.tenant, msg.user_id)
                 if stored is not None:
                     self._catch_up(flow, stored)
                 live = stored if stored and stored.status is SessionStatus.ACTIVE else None
                 cmd = parse(msg.text, msg.action)
-                if msg.ambient and (live is None or live.conversation_id != msg.conversation_id):
-                    return Reply()  # someone else's thread, or chatter: not for us
                 if msg.ref and live is not None and msg.ref != live.round.question_id:
                     flow.say(live, "That button belongs to an earlier question.", "error")
                     cmd = Command("noop")

@@ -21,10 +21,10 @@ from slack_sdk.errors import SlackApiError
 
 from bot.adapters.slack import render, translate
 from bot.adapters.slack.clients import Clients
-from bot.adapters.slack.delivery import Delivery, Root
+from bot.adapters.slack.delivery import Delivery, Respond, Root
 from bot.adapters.work import KeyedExecutor
 from bot.engine.engine import Engine, Reply
-from bot.engine.messages import Inbound, Outbound, ReferenceView, Tenant
+from bot.engine.messages import Inbound, Outbound, ReferenceView, Say, Tenant
 
 log = logging.getLogger(__name__)
 Body = dict[str, Any]
@@ -41,12 +41,17 @@ class SlackBridge:
         self.clients = clients
         self.now = now
         self.work = work
+        # Modals need their trigger_id used within 3 s: never queued behind scoring.
+        self.ui = KeyedExecutor(4, "mockbot-slack-ui")
 
     # ------------------------------------------------------------ listeners (ack, queue)
-    def on_command(self, ack: Callable[..., None], body: Body, client: WebClient) -> None:
+    def on_command(
+        self, ack: Callable[..., None], body: Body, client: WebClient, respond: Respond
+    ) -> None:
         ack()
         tenant = translate.tenant(body.get("enterprise_id"), body.get("team_id"))
-        self._queue(tenant, body.get("user_id", ""), lambda: self._command(body, client))
+        task = functools.partial(self._command, body, client, respond)
+        self._queue(tenant, body.get("user_id", ""), task)
 
     def on_message(self, body: Body, client: WebClient) -> None:
         msg = translate.from_message(body, self.now())
@@ -67,16 +72,24 @@ class SlackBridge:
     def on_long_answer(self, ack: Callable[..., None], body: Body, client: WebClient) -> None:
         ack()
         action = (body.get("actions") or [{}])[0]
-        view = render.long_answer_modal(
-            translate.action_conversation(body), action.get("value", "")
-        )
-        tenant = translate.interaction_tenant(body)
-        self._queue(tenant, body["user"]["id"], lambda: self._open(client, body, view))
+        where = translate.action_conversation(body)
+        view = render.long_answer_modal(where, action.get("value", ""))
+        self._now_in_background(self._open, client, body, view)
 
     def on_reference(self, ack: Callable[..., None], body: Body, client: WebClient) -> None:
         ack()
-        tenant = translate.interaction_tenant(body)
-        self._queue(tenant, body["user"]["id"], lambda: self._reference(body, client))
+        self._now_in_background(self._reference, body, client)
+
+    def _now_in_background(self, fn: Callable[..., None], *args: Any) -> None:
+        """Not in the user's queue: a trigger_id expires 3 s after the press."""
+
+        def run() -> None:
+            try:
+                fn(*args)
+            except Exception:
+                log.exception("Slack modal task failed")
+
+        self.ui.submit(object(), run)  # a key of its own: never waits behind another task
 
     def on_view_submission(self, ack: Callable[..., None], body: Body, client: WebClient) -> None:
         ack()  # closes the modal; the text is stored by the task
@@ -85,22 +98,40 @@ class SlackBridge:
             self._queue_msg(msg, client)
 
     # ------------------------------------------------------------ tasks
-    def _queue(self, tenant: Tenant, user: str, task: Callable[[], None]) -> None:
+    def _queue(self, tenant: Tenant, user: str, task: Callable[[], object]) -> None:
         """One queue per person: their messages are handled in the order sent."""
         self.work.submit((tenant.workspace, user), task)
 
     def _queue_msg(self, msg: Inbound, client: WebClient) -> None:
         self._queue(msg.tenant, msg.user_id, lambda: self.run(msg, client))
 
-    def run(self, msg: Inbound, client: WebClient, root: Root | None = None) -> None:
+    def run(
+        self,
+        msg: Inbound,
+        client: WebClient,
+        root: Root | None = None,
+        respond: Respond | None = None,
+    ) -> None:
         reply = self.engine.receive(msg)
-        self.deliver(reply, client, root)
+        self.deliver(reply, client, root, respond)
 
-    def deliver(self, reply: Reply, client: WebClient, root: Root | None = None) -> None:
-        delivery = Delivery(client)
-        delivery.post(reply.outs, root)
-        if reply.jobs:
-            delivery.post(self.engine.score(reply.jobs, self.now()))
+    def deliver(
+        self,
+        reply: Reply,
+        client: WebClient,
+        root: Root | None = None,
+        respond: Respond | None = None,
+    ) -> None:
+        delivery = Delivery(client, respond)
+        try:
+            delivery.post(reply.outs, root)
+        finally:  # whatever posting did, what was handed in is scored and stored
+            if reply.jobs:
+                delivery.post(self.engine.score(reply.jobs, self.now()))
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Every queued task done: for orderly shutdown and for tests."""
+        return self.work.wait_idle(timeout) and self.ui.wait_idle(timeout)
 
     def deliver_resumed(self, resumed: list[tuple[Tenant, list[Outbound]]]) -> None:
         """After a restart: re-post the questions of rounds that were paused, per workspace."""
@@ -113,7 +144,7 @@ class SlackBridge:
                     functools.partial(Delivery(client).post, outs),
                 )
 
-    def _command(self, body: Body, client: WebClient) -> None:
+    def _command(self, body: Body, client: WebClient, respond: Respond) -> None:
         at = self.now()
         channel, user = body.get("channel_id", ""), body["user_id"]
         words = (body.get("text") or "").split()
@@ -124,12 +155,12 @@ class SlackBridge:
         elif starting:
             root = self._placeholder(client, channel, user)
             if root is None:
-                self._respond(client, body, NOT_IN_CHANNEL)
+                Delivery(client, respond).send(Say(channel, user, NOT_IN_CHANNEL, "error"))
                 return
             conversation = root.conversation_id
         else:
             conversation = channel  # replies not tied to a session are ephemeral here
-        self.run(translate.from_command(body, at, conversation), client, root)
+        self.run(translate.from_command(body, at, conversation), client, root, respond)
 
     def _dm(self, client: WebClient, user: str) -> str | None:
         try:
@@ -149,12 +180,6 @@ class SlackBridge:
             log.info("cannot post in %s: %s", channel, exc.response.get("error"))
             return None
         return Root(channel, str(response["ts"]))
-
-    def _respond(self, client: WebClient, body: Body, text: str) -> None:
-        try:
-            client.chat_postEphemeral(channel=body["channel_id"], user=body["user_id"], text=text)
-        except SlackApiError:
-            log.info("could not tell %s that the channel is closed to us", body["user_id"])
 
     def _open(self, client: WebClient, body: Body, view: dict[str, Any]) -> None:
         try:
@@ -194,12 +219,15 @@ class Sweeper(threading.Thread):
     def sweep_once(self) -> None:
         b = self.bridge
         for tenant, reply in b.engine.sweep(b.now(), translate.PLATFORM):
-            client = b.clients.for_tenant(tenant)
-            if client is None:
-                log.warning("no installation for %s: timer replies not posted", tenant.workspace)
-                continue
             user = reply.outs[0].user_id if reply.outs else ""
+            client = b.clients.for_tenant(tenant)
+            if client is None:  # uninstalled meanwhile: still score and keep the result
+                log.warning("no installation for %s: timer replies not posted", tenant.workspace)
+                b._queue(tenant, user, functools.partial(b.engine.score, reply.jobs, b.now()))
+                continue
             b._queue(tenant, user, functools.partial(b.deliver, reply, client))
 
     def stop(self) -> None:
         self.stopped.set()
+        if self.is_alive():
+            self.join(self.interval + 5)

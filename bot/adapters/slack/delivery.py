@@ -9,7 +9,7 @@ Rate limits are the WebClient's retry handlers' job (see `clients.py`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,9 +40,15 @@ def _where(conversation_id: str) -> tuple[str, str | None]:
     return channel, ts or None
 
 
+# Bolt's `respond`: posts to a slash command's response_url, which works in channels
+# the bot is not a member of (chat.postEphemeral does not).
+Respond = Callable[..., object]
+
+
 class Delivery:
-    def __init__(self, client: WebClient) -> None:
+    def __init__(self, client: WebClient, respond: Respond | None = None) -> None:
         self.client = client
+        self.respond = respond
 
     def post(self, outs: Sequence[Outbound], root: Root | None = None) -> None:
         asked = root is not None and any(
@@ -87,9 +93,8 @@ class Delivery:
         text, blocks = render.question(q)
         intro = [render.message(o) for o in lead]
         before = [b for r in intro if r for b in r[1]]
-        self._call(
-            "chat_update", channel=root.channel, ts=root.ts, text=text, blocks=before + blocks
-        )
+        blocks = render.fit(before + blocks)
+        self._call("chat_update", channel=root.channel, ts=root.ts, text=text, blocks=blocks)
 
     def _ephemeral(self, channel: str, out: Outbound) -> None:
         rendered = (
@@ -100,9 +105,14 @@ class Delivery:
         if rendered is None:
             return
         text, blocks = rendered
-        self._call(
-            "chat_postEphemeral", channel=channel, user=out.user_id, text=text, blocks=blocks
-        )
+        if self.respond is not None:
+            try:
+                self.respond(text=text, blocks=blocks, response_type="ephemeral")
+                return
+            except Exception as exc:  # an expired or unreachable response_url
+                log.warning("respond failed (%s); trying chat.postEphemeral", exc)
+        user = out.user_id
+        self._call("chat_postEphemeral", channel=channel, user=user, text=text, blocks=blocks)
 
     def _call(self, method: str, **kwargs: Any) -> dict[str, Any] | None:
         try:
@@ -110,7 +120,7 @@ class Delivery:
         except SlackApiError as exc:
             log.warning("Slack %s failed: %s", method, exc.response.get("error", exc))
             return None
-        except SlackClientError as exc:
+        except (SlackClientError, OSError) as exc:  # retries spent: URLError, timeouts
             log.warning("Slack %s failed: %s", method, exc)
             return None
         data: dict[str, Any] = dict(response.data) if isinstance(response.data, dict) else {}

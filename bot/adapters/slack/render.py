@@ -94,10 +94,13 @@ def button(label: str, action_id: str, value: str, style: str | None = None) -> 
     return b
 
 
-def _fit(blocks: list[Block]) -> list[Block]:
+def fit(blocks: list[Block]) -> list[Block]:
+    """At most 50 blocks; what is cut is text from the middle, never the buttons at the end."""
     if len(blocks) <= MAX_BLOCKS:
         return blocks
-    return [*blocks[: MAX_BLOCKS - 1], context("_(cut to fit one Slack message)_")]
+    tail = [b for b in blocks[-2:] if b.get("type") in ("actions", "context")]
+    keep = MAX_BLOCKS - 1 - len(tail)
+    return [*blocks[:keep], context("_(cut to fit one Slack message)_"), *tail]
 
 
 # ------------------------------------------------------------------ views
@@ -137,7 +140,7 @@ def question(q: QuestionView) -> tuple[str, list[Block]]:
                 "deny": _plain("Keep going", 30),
             }
     blocks.append({"type": "actions", "block_id": "mock_round", "elements": elements})
-    return f"{q.title}: {q.prompt[:200]}", _fit(blocks)
+    return escape(f"{q.title}: {q.prompt[:200]}"), fit(blocks)
 
 
 def probe(p: ProbeView) -> tuple[str, list[Block]]:
@@ -146,7 +149,7 @@ def probe(p: ProbeView) -> tuple[str, list[Block]]:
         *sections(p.text),
         context("Reply here, then `submit` (or `skip`)."),
     ]
-    return f"Follow-up {p.number}/{p.total}: {p.text[:200]}", blocks
+    return escape(f"Follow-up {p.number}/{p.total}: {p.text[:200]}"), fit(blocks)
 
 
 def _stars(score: int) -> str:
@@ -187,7 +190,7 @@ def scorecard(view: ScorecardView) -> tuple[str, list[Block]]:
     if view.reference_answer:
         ref = button("Show reference answer", REFERENCE, card.question_id)
         blocks.append({"type": "actions", "block_id": "mock_card", "elements": [ref]})
-    return f"{overall_line(card)} — {view.title}", _fit(blocks)
+    return escape(f"{overall_line(card)} — {view.title}"), fit(blocks)
 
 
 def loop_card(view: LoopCardView) -> tuple[str, list[Block]]:
@@ -202,13 +205,13 @@ def loop_card(view: LoopCardView) -> tuple[str, list[Block]]:
     ]
     if view.weakest_area:
         blocks.append(context(f"Weakest area: {escape(view.weakest_area)}"))
-    return f"Loop debrief: {view.overall:.1f} — {view.recommendation}", blocks
+    return escape(f"Loop debrief: {view.overall:.1f} — {view.recommendation}"), fit(blocks)
 
 
 def say(s: Say) -> tuple[str, list[Block]]:
     icon = _SAY_ICONS.get(s.kind)
     text = f"{icon} {escape(s.text)}" if icon else escape(s.text)
-    return s.text, sections(text, escaped=True)
+    return escape(s.text[:3000]), fit(sections(text, escaped=True))
 
 
 def message(out: Outbound) -> tuple[str, list[Block]] | None:
@@ -265,7 +268,7 @@ def home_view(out: Outbound) -> dict[str, Any]:
             "`/mock loop` for a full loop · `/mock help`"
         )
     )
-    return {"type": "home", "blocks": _fit(blocks)}
+    return {"type": "home", "blocks": fit(blocks)}
 
 
 def long_answer_modal(conversation_id: str, question_id: str) -> dict[str, Any]:
@@ -301,5 +304,5 @@ def reference_modal(ref: ReferenceView) -> dict[str, Any]:
         "type": "modal",
         "title": _plain("Reference answer", 24),
         "close": _plain("Close", 24),
-        "blocks": _fit([header(ref.title), *sections(ref.text)])[:100],
+        "blocks": fit([header(ref.title), *sections(ref.text)])[:100],
     }

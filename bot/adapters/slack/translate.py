@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -55,8 +56,28 @@ def is_dm(channel: str) -> bool:
     return channel.startswith("D")
 
 
+_LINK = re.compile(r"<([^<>|]+)(?:\|([^<>]*))?>")
+
+
+def _plain_link(match: re.Match[str]) -> str:
+    target, label = match.group(1), match.group(2)
+    if target.startswith("@"):
+        return f"@{label or target[1:]}"
+    if target.startswith("#"):
+        return f"#{label or target[1:]}"
+    if target.startswith("!"):
+        return f"@{(label or target[1:]).split('^')[0]}"
+    return label or target
+
+
 def unescape(text: str) -> str:
-    """Slack escapes &, < and > in message text; code answers need them back."""
+    """Slack's markup back to what the person typed: links, mentions, &amp; &lt; &gt;.
+
+    Slack wraps anything that looks like a link (`x.py` included) as `<target|label>`
+    and escapes &, < and >; a code answer needs its original characters back.
+    """
+    if "<" in text:
+        text = _LINK.sub(_plain_link, text)
     return html.unescape(text) if "&" in text else text
 
 
@@ -135,15 +156,18 @@ def from_action(body: Body, at: datetime) -> Inbound | None:
     word = str(action.get("action_id", "")).removeprefix(ACTION_PREFIX)
     if word not in ROUND_ACTIONS:
         return None
+    conversation = action_conversation(body)
     return Inbound(
         tenant=interaction_tenant(body),
         user_id=body["user"]["id"],
-        conversation_id=action_conversation(body),
+        conversation_id=conversation,
         at=at,
         action=word,
         event_id=f"act:{body.get('trigger_id') or action.get('action_ts')}",
         user_name=body["user"].get("username"),
         ref=action.get("value") or None,
+        # In a shared channel anyone can press a button; only the candidate's count.
+        ambient=not is_dm(conversation.partition(":")[0]),
     )
 
 

@@ -115,6 +115,7 @@ class Workspace:
             channel_id=channel,
             team_id=self.team,
             trigger_id=f"trig-{next(_ids)}",
+            response_url=f"{self.stub.url}respond",  # the stub, never hooks.slack.com
         )
         return self.form(body)
 
@@ -173,7 +174,7 @@ class Workspace:
         return self.event(body)
 
     def settle(self) -> None:
-        assert self.work.wait_idle(20), "background work did not finish"
+        assert self.slack.bridge.wait_idle(20), "background work did not finish"
 
     # ------------------------------------------------------------ reading what was posted
     def last_question_ref(self) -> str:

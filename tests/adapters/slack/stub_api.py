@@ -114,6 +114,8 @@ class StubSlackApi:
         self._send(req, 200, self._answer(method, args, token))
 
     def _answer(self, method: str, args: dict[str, Any], token: str | None) -> dict[str, Any]:
+        if method == "respond":  # a slash command's response_url: no token, just a post
+            return {"ok": True}
         team = self.teams.get(token or "")
         if method == "auth.test":
             if team is None:

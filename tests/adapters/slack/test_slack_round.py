@@ -113,15 +113,17 @@ def test_a_start_refused_in_a_channel_leaves_no_thread(ws: Workspace) -> None:
     ws.command("start ml", channel="C1")
     ws.settle()
     assert ws.stub.of("chat.delete")  # the placeholder is gone
-    ephemeral = ws.stub.of("chat.postEphemeral")[-1].args
-    assert ephemeral["user"] == "U1" and "already have an interview" in ephemeral["text"]
+    ephemeral = ws.stub.of("respond")[-1].args  # through the command's response_url
+    assert ephemeral["response_type"] == "ephemeral"
+    assert "already have an interview" in ephemeral["text"]
 
 
 def test_a_channel_the_bot_is_not_in_gets_a_clear_hint(ws: Workspace) -> None:
     ws.stub.fail("chat.postMessage", error="not_in_channel")
     ws.command("start ml", channel="C9")
     ws.settle()
-    assert "/invite @mockbot" in ws.stub.of("chat.postEphemeral")[-1].args["text"]
+    assert "/invite @mockbot" in ws.stub.of("respond")[-1].args["text"]
+    assert not ws.stub.of("chat.postEphemeral")  # would fail too: the bot is not in C9
 
 
 def test_buttons_on_an_older_question_are_refused(ws: Workspace) -> None:
@@ -196,3 +198,25 @@ def test_bot_messages_edits_and_channel_chatter_are_ignored(ws: Workspace) -> No
     ws.event(chatter)
     ws.settle()
     assert len(ws.stub.calls) == before and stored_answers(ws) == []
+
+
+def test_a_bystanders_button_press_in_a_thread_does_nothing(ws: Workspace) -> None:
+    ws.command("start ml", channel="C1")
+    ws.settle()
+    ref = ws.last_question_ref()
+    before = len(ws.stub.calls)
+    ws.press("submit", ref, user="U2", channel="C1", message_ts="1700000001.000100")
+    ws.press("end", ref, user="U2", channel="C1", message_ts="1700000001.000100")
+    ws.settle()
+    assert len(ws.stub.calls) == before
+    with ws.engine.store.transaction() as tx:
+        s = tx.active_session(tenant(None, ws.team), "U1")
+    assert s is not None and s.round.status is RoundStatus.ANSWERING
+
+
+def test_slack_link_and_mention_markup_is_undone_in_answers(ws: Workspace) -> None:
+    ws.command("start ml")
+    ws.settle()
+    ws.dm("see <http://x.py|x.py> and <https://example.com/a?b=1&amp;c=2>, ask <@U2|dana>")
+    ws.settle()
+    assert stored_answers(ws) == ["see x.py and https://example.com/a?b=1&c=2, ask @dana"]

@@ -10,6 +10,7 @@ import urllib.request
 from datetime import datetime
 
 import pytest
+from slack_sdk import WebClient
 from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from sqlalchemy import text
@@ -116,6 +117,12 @@ def test_the_ack_returns_before_a_slow_scorer_finishes(store: SqlStore, stub: St
         while not any(c.args.get("channel") == "DU2" for c in ws.stub.posts()):
             assert time.monotonic() < deadline, "the other user waited on the slow scorer"
             time.sleep(0.02)
+        # A modal opens at once although this user's queue is busy with the slow score.
+        ws.press("long_answer", ref, channel="DU1")
+        deadline = time.monotonic() + 10
+        while not ws.stub.of("views.open"):
+            assert time.monotonic() < deadline, "the modal waited behind the scorer"
+            time.sleep(0.02)
         scorer.release.set()
         ws.settle()
         assert len(scorecards(ws)) == 1
@@ -200,3 +207,28 @@ def test_over_real_http_signed_requests_are_served(ws: Workspace) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_network_error_while_posting_still_scores_the_round(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws.command("start ml")
+    ws.settle()
+    ws.dm("an answer")
+    ws.settle()
+
+    def unreachable(self: object, **kwargs: object) -> None:
+        raise urllib.error.URLError("connection refused")  # what slack_sdk re-raises
+
+    monkeypatch.setattr(WebClient, "chat_postMessage", unreachable)
+    posted = len(ws.stub.posts())
+    for _ in range(5):
+        ws.dm("submit" if _ == 0 else "skip")
+        ws.settle()
+    assert len(ws.stub.posts()) == posted  # every post failed on the way out
+    with store_engine(ws).connect() as conn:
+        assert conn.execute(text("select count(*) from scores")).scalar() == 1
+
+
+def store_engine(ws: Workspace):  # type: ignore[no-untyped-def]
+    return ws.engine.store.engine  # type: ignore[attr-defined]

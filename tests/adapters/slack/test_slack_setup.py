@@ -116,3 +116,24 @@ def test_a_refused_app_token_in_socket_mode_is_one_line(
         stub.close()
     assert result.exit_code == 2
     assert "MOCKBOT_SLACK_APP_TOKEN was refused by Slack (invalid_auth)" in result.output
+
+
+def test_a_busy_port_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    stub = StubSlackApi()
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    try:
+        monkeypatch.setenv("MOCKBOT_SLACK_BOT_TOKEN", "xoxb-test")
+        monkeypatch.setenv("MOCKBOT_SLACK_SIGNING_SECRET", "secret")
+        monkeypatch.setenv("MOCKBOT_SLACK_API_URL", stub.url)
+        monkeypatch.setenv("MOCKBOT_DATABASE_URL", f"sqlite:///{tmp_path / 'm.db'}")
+        port = str(taken.getsockname()[1])
+        result = runner.invoke(app, ["slack", "--http", "--host", "127.0.0.1", "--port", port])
+    finally:
+        taken.close()
+        stub.close()
+    assert result.exit_code == 2 and f"cannot listen on 127.0.0.1:{port}" in result.output
+    assert "Traceback" not in result.output
