@@ -25,7 +25,7 @@ from bot.sandbox.bwrap import (
     find,
     run_probe,
 )
-from bot.scoring.runner import HARNESS_ARGV, Limits
+from bot.scoring.runner import HARNESS_ARGV, Limits, harness_limits
 
 _PROBE = Path(__file__).with_name("probe_child.py").read_text(encoding="utf-8")
 _HARNESS_SOURCE = HARNESS_ARGV[-1]
@@ -69,10 +69,7 @@ def run_check(env: Mapping[str, str] = os.environ, limits: Limits | None = None)
 def _probe(box: Sandbox, limits: Limits) -> dict[str, object]:
     secret = [str(config.PROJECT_ROOT), "/etc/shadow", "/root", "/home", "/var/lib/postgresql"]
     job = {
-        "memory_mb": limits.memory_mb,
-        "cpu_seconds": int(limits.per_answer_seconds) + 1,
-        "file_bytes": 1 << 20,
-        "processes": limits.processes,
+        **harness_limits(limits),  # exactly what an answer's harness sets
         "ports": list(_PORTS),
         "paths": secret,
     }

@@ -101,27 +101,31 @@ class PooledRunner:
                     self._lock.wait()
             except BaseException:  # interrupted while waiting: give the turn back
                 if ticket.granted:
-                    q.running -= 1
-                    self._running -= 1
+                    self._finished(owner, q)
                 else:
                     q.waiting.remove(ticket)
-                if not q.running and not q.waiting:
-                    del self._queues[owner]
-                self._dispatch()
+                    self._settle(owner, q)
                 raise
             return ticket
 
     def _leave(self, owner: str) -> None:
         with self._lock:
-            q = self._queues[owner]
-            q.running -= 1
-            self._running -= 1
-            if not q.running and not q.waiting:
-                self._history[owner] = q.served_at
-                if len(self._history) > 10_000:
-                    self._history.pop(next(iter(self._history)))
-                del self._queues[owner]
-            self._dispatch()
+            self._finished(owner, self._queues[owner])
+
+    def _finished(self, owner: str, q: _Queue) -> None:
+        """A granted run is over (or was never started); lock held."""
+        q.running -= 1
+        self._running -= 1
+        self._settle(owner, q)
+
+    def _settle(self, owner: str, q: _Queue) -> None:
+        """Retire an idle owner, remembering its turn, and hand out free workers; lock held."""
+        if not q.running and not q.waiting:
+            self._history[owner] = q.served_at
+            if len(self._history) > 10_000:
+                self._history.pop(next(iter(self._history)))
+            del self._queues[owner]
+        self._dispatch()
 
     def _dispatch(self) -> None:
         """Grant free workers to the least recently served waiting owners; lock held."""

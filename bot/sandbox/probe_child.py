@@ -93,7 +93,7 @@ def main() -> None:
     libc.prctl(2, ctypes.byref(sig), 0, 0, 0)  # PR_GET_PDEATHSIG
     with open("/proc/net/dev") as f:
         interfaces = [line.split(":")[0].strip() for line in f.readlines()[2:]]
-    vfs = os.statvfs("/tmp")
+    vfs, shm = os.statvfs("/tmp"), os.statvfs("/dev/shm")
     facts = {
         "uid": os.getuid(),
         "gid": os.getgid(),
@@ -108,7 +108,7 @@ def main() -> None:
         "write_root": _can_write("/mockbot-probe"),
         "write_tmp": _can_write("/tmp/mockbot-probe"),
         "write_dev": _can_write("/dev/mockbot-probe"),
-        "shm_bytes": os.statvfs("/dev/shm").f_blocks * os.statvfs("/dev/shm").f_frsize,
+        "shm_bytes": shm.f_blocks * shm.f_frsize,
         "sysv_shm": _sysv_shm(),
         "nice": os.nice(0),
         "tmp_bytes": vfs.f_blocks * vfs.f_frsize,

@@ -325,6 +325,16 @@ class SubprocessRunner:
         return reports
 
 
+def harness_limits(limits: Limits, n_jobs: int = 1) -> dict[str, int]:
+    """The rlimits the harness applies to itself: the job fields `_apply_limits` reads."""
+    return {
+        "memory_mb": limits.memory_mb,
+        "cpu_seconds": math.ceil(limits.per_answer_seconds * n_jobs) + 1,
+        "file_bytes": _FILE_BYTES,
+        "processes": limits.processes,
+    }
+
+
 def _payload(
     jobs: Sequence[Job], limits: Limits, result_fd: int, nonce: str
 ) -> tuple[bytes, int, list[dict[int, str]]]:
@@ -344,10 +354,7 @@ def _payload(
     job = {
         "result_fd": result_fd,
         "nonce": nonce,
-        "memory_mb": limits.memory_mb,
-        "cpu_seconds": math.ceil(limits.per_answer_seconds * len(jobs)) + 1,
-        "file_bytes": _FILE_BYTES,
-        "processes": limits.processes,
+        **harness_limits(limits, len(jobs)),
         "per_test_seconds": max(limits.per_test_seconds, 0.001),
         "max_value_bytes": limits.output_bytes,
         "jobs": items,

@@ -18,7 +18,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.adapters.slack import render
 from bot.adapters.slack.translate import is_dm, thread
-from bot.engine.messages import HistoryView, Outbound, QuestionView
+from bot.engine.messages import Outbound, QuestionView
 
 log = logging.getLogger(__name__)
 
@@ -97,11 +97,7 @@ class Delivery:
         self._call("chat_update", channel=root.channel, ts=root.ts, text=text, blocks=blocks)
 
     def _ephemeral(self, channel: str, out: Outbound) -> None:
-        rendered = (
-            ("Your history", render.history_blocks(out))
-            if isinstance(out, HistoryView)
-            else render.message(out)
-        )
+        rendered = render.message(out)
         if rendered is None:
             return
         text, blocks = rendered

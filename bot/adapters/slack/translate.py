@@ -201,5 +201,4 @@ def from_view_submission(body: Body, at: datetime) -> Inbound | None:
         text=text,
         event_id=f"view:{body.get('trigger_id') or view.get('id')}:{view.get('hash', '')}",
         ref=str(meta.get("q") or "") or None,
-        ambient=False,
     )
